@@ -1,0 +1,3 @@
+module github.com/broadsheet-ssg/broadsheet
+
+go 1.26
