@@ -1,5 +1,7 @@
 package liquid
 
+import "time"
+
 // The value model shared by the whole engine and by everything that hands
 // values to templates. A Liquid value is a Go `any` holding exactly one of:
 //
@@ -98,3 +100,9 @@ func (m *Map) Clone() *Map {
 	}
 	return c
 }
+
+// Date is a calendar date without a time of day, as Ruby's Date (YAML's
+// `2024-05-01` loads as one). It prints as "2024-05-01", where a time.Time
+// prints as Ruby's Time#to_s, "2024-05-01 00:00:00 +0000". The time part is
+// midnight in the site's zone.
+type Date struct{ time.Time }
