@@ -11,7 +11,9 @@
 package yaml
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,9 +45,14 @@ func Load(data []byte, loc *time.Location) (any, error) {
 	if loc == nil {
 		loc = time.Local
 	}
+	if loc == time.UTC {
+		// time.UTC stands for Ruby's UTC mode ("Z" times, printed "UTC");
+		// a local zone that is UTC prints "+0000".
+		loc = localUTC
+	}
 	var doc yamlv3.Node
 	if err := yamlv3.Unmarshal(data, &doc); err != nil {
-		return nil, convertParseError(err)
+		return nil, convertParseError(data, err)
 	}
 	if doc.Kind == 0 {
 		return nil, nil
@@ -54,16 +61,59 @@ func Load(data []byte, loc *time.Location) (any, error) {
 	return d.value(&doc)
 }
 
-// convertParseError turns yaml.v3's "yaml: line N: msg" into an *Error.
-func convertParseError(err error) error {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
+var localUTC = time.FixedZone("UTC", 0)
+
+// parserProblems are libyaml's parser (not scanner) messages. yaml.v3
+// reports a parser error's line 0-based and a scanner error's 1-based.
+var parserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found undefined tag handle",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+// convertParseError turns yaml.v3's "yaml: line N: msg" into an *Error
+// whose line is the one Psych names: where the construct being read
+// started (libyaml's context mark), else where the problem is. yaml.v3
+// drops a mark on the first line (it tests line != 0) and counts parser
+// errors from 0, so the data is parsed again after one blank line, which
+// changes nothing in YAML but puts every mark on a nonzero line; the error
+// path is rare enough to afford it.
+func convertParseError(data []byte, err error) error {
+	shifted := make([]byte, 0, len(data)+1)
+	shifted = append(shifted, '\n')
+	shifted = append(shifted, bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))...)
+	var n yamlv3.Node
+	if err2 := yamlv3.Unmarshal(shifted, &n); err2 != nil {
+		err = err2
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if i := strings.Index(rest, ": "); i > 0 {
 			if n, err := strconv.Atoi(rest[:i]); err == nil {
 				line = n
 				msg = rest[i+2:]
+			}
+		}
+		if line > 0 && !slices.Contains(parserProblems, msg) {
+			line--
+		}
+	}
+	if line == 0 {
+		// "unknown anchor 'x' referenced" comes without a line: use the
+		// first line that uses the alias.
+		if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+			name, _, _ = strings.Cut(name, "'")
+			if i := bytes.Index(data, []byte("*"+name)); i >= 0 {
+				line = 1 + bytes.Count(data[:i], []byte{'\n'})
 			}
 		}
 	}
