@@ -52,7 +52,9 @@ type Config struct {
 	Timezone *time.Location
 
 	BaseURL, URL, Permalink string
-	MarkdownExt             []string // split from markdown_ext
+	// MarkdownExt is markdown_ext split at commas and lower-cased, without
+	// dots ("md"); like Jekyll it does not trim spaces.
+	MarkdownExt      []string
 	ExcerptSeparator        string
 
 	ShowDrafts, Future, Unpublished, Safe bool
@@ -424,9 +426,13 @@ func (c *Config) fill(cwd string) error {
 	c.BaseURL = str("baseurl")
 	c.URL = str("url")
 	c.Permalink = str("permalink")
-	for _, e := range strings.Split(str("markdown_ext"), ",") {
-		c.MarkdownExt = append(c.MarkdownExt, strings.TrimSpace(e))
+	// As the Markdown converter splits it: lower-cased, not trimmed, and
+	// without Ruby's trailing empty fields.
+	exts := strings.Split(strings.ToLower(str("markdown_ext")), ",")
+	for len(exts) > 0 && exts[len(exts)-1] == "" {
+		exts = exts[:len(exts)-1]
 	}
+	c.MarkdownExt = exts
 	c.ExcerptSeparator = str("excerpt_separator")
 	flag := func(k string) bool { v, _ := r.Get(k); return truthy(v) }
 	c.ShowDrafts = flag("show_drafts")

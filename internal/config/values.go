@@ -113,14 +113,26 @@ func fromTOML(v any, path []string, md toml.MetaData) any {
 		return out
 	case int64:
 		return int(v)
-	case toml.LocalDate:
-		return liquid.Date{Time: time.Date(v.Year, time.Month(v.Month), v.Day, 0, 0, 0, 0, time.Local)}
-	case toml.LocalDatetime:
-		return time.Date(v.Year, time.Month(v.Month), v.Day, v.Hour, v.Minute, v.Second, v.Nanosecond, time.Local)
-	case toml.LocalTime:
-		return v.String()
+	case time.Time:
+		return tomlTime(v)
 	}
 	return v
+}
+
+// tomlTime gives what Tomlrb 1.3 gives: a Time for every date and
+// date-time, local ones in the process zone, and none in Ruby's UTC mode
+// (a "Z" time prints "+0000").
+func tomlTime(t time.Time) time.Time {
+	switch t.Location().String() {
+	case "datetime-local", "date-local", "time-local":
+		loc := time.Local
+		if loc == time.UTC {
+			loc = time.FixedZone("UTC", 0)
+		}
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+	}
+	_, off := t.Zone()
+	return t.In(time.FixedZone("", off))
 }
 
 func slicesEqual(a, b []string) bool {
