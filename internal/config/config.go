@@ -55,7 +55,7 @@ type Config struct {
 	// MarkdownExt is markdown_ext split at commas and lower-cased, without
 	// dots ("md"); like Jekyll it does not trim spaces.
 	MarkdownExt      []string
-	ExcerptSeparator        string
+	ExcerptSeparator string
 
 	ShowDrafts, Future, Unpublished, Safe bool
 	LimitPosts                            int
