@@ -484,8 +484,9 @@ func (c *Config) fill(cwd string) error {
 			}
 		}
 	}
-	c.defaults, c.Warnings = compileDefaults(r, c.Source, c.CollectionsDir, c.Warnings)
-	return nil
+	var err error
+	c.defaults, c.Warnings, err = compileDefaults(r, c.Source, c.CollectionsDir, c.Timezone, c.Warnings)
+	return err
 }
 
 func absFrom(cwd, p string) string {

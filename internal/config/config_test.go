@@ -169,3 +169,32 @@ func TestNoConfigWarns(t *testing.T) {
 		t.Errorf("warnings %q files %q", conf.Warnings, conf.Files)
 	}
 }
+
+// TestFrontMatterDefaults compares with FrontmatterDefaults#all of real
+// Jekyll on testdata/fmdefaults (printed with Ruby's inspect).
+func TestFrontMatterDefaults(t *testing.T) {
+	dir, err := filepath.Abs("testdata/fmdefaults")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	conf, err := Load(Options{Source: ".", Destination: "/tmp/out"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ path, typ, want string }{
+		{"_posts/x.md", "posts", `{"oldtype"=>true, "layout"=>"post", "z"=>1, "a"=>{"x"=>1, "y"=>2}}`},
+		{"_posts/sub/y.md", "posts", `{"oldtype"=>true, "layout"=>"post", "z"=>1, "a"=>{"x"=>1, "y"=>2}}`},
+		{"docs/a/b.md", "pages", `{"layout"=>"glob", "a"=>{"x"=>1}, "g"=>1, "deep"=>true}`},
+		{"docs/c.md", "pages", `{"layout"=>"glob", "a"=>{"x"=>1}, "g"=>1}`},
+		{"_recipes/r.md", "recipes", `{"layout"=>"recipe", "a"=>{"x"=>1}}`},
+		{"index.md", "pages", `{"layout"=>"default", "a"=>{"x"=>1}}`},
+		{"/docs/c.md", "pages", `{"layout"=>"glob", "a"=>{"x"=>1}, "g"=>1}`},
+		{"_posts/sub/y.md", "pages", `{"layout"=>"nottyped", "a"=>{"x"=>1}, "z"=>1, "wrongtype"=>1}`},
+	}
+	for _, tt := range tests {
+		if got := inspect(conf.FrontMatterDefaults(tt.path, tt.typ)); got != tt.want {
+			t.Errorf("%s %s:\ngot  %s\nwant %s", tt.path, tt.typ, got, tt.want)
+		}
+	}
+}

@@ -1,9 +1,12 @@
 package config
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
+	"github.com/broadsheet-ssg/broadsheet/internal/ruby"
 )
 
 // defaultSet is one valid entry of `defaults`, prepared once.
@@ -26,11 +29,13 @@ type defaultSet struct {
 }
 
 // compileDefaults reads `defaults` as FrontmatterDefaults#valid_sets does.
-func compileDefaults(r *liquid.Map, source, collectionsDir string, warnings []string) ([]defaultSet, []string) {
+// A string `date` in values becomes a time, in place, as ensure_time! does
+// (so site.defaults shows it too).
+func compileDefaults(r *liquid.Map, source, collectionsDir string, tz *time.Location, warnings []string) ([]defaultSet, []string, error) {
 	v, _ := r.Get("defaults")
 	list, ok := v.([]any)
 	if !ok {
-		return nil, warnings
+		return nil, warnings, nil
 	}
 	var sets []defaultSet
 	for _, item := range list {
@@ -43,6 +48,15 @@ func compileDefaults(r *liquid.Map, source, collectionsDir string, warnings []st
 		if !ok {
 			warnings = append(warnings, "Defaults: An invalid front-matter default set was found: "+inspect(item))
 			continue
+		}
+		if d, ok := values.Get("date"); ok {
+			if ds, isStr := d.(string); isStr {
+				t, err := ruby.ParseTime(ds, tz)
+				if err != nil {
+					return nil, warnings, &Error{Msg: fmt.Sprintf("Invalid date '%s': An invalid date format was found in a front-matter default set: %s", ds, inspect(item))}
+				}
+				values.Set("date", t)
+			}
 		}
 		ds := defaultSet{values: values}
 		if sv, has := m.Get("scope"); has {
@@ -77,7 +91,7 @@ func compileDefaults(r *liquid.Map, source, collectionsDir string, warnings []st
 		}
 		sets = append(sets, ds)
 	}
-	return sets, warnings
+	return sets, warnings, nil
 }
 
 func sanitizePath(p string) string {
