@@ -106,3 +106,24 @@ func (m *Map) Clone() *Map {
 // prints as Ruby's Time#to_s, "2024-05-01 00:00:00 +0000". The time part is
 // midnight in the site's zone.
 type Date struct{ time.Time }
+
+// Range is an integer range with both ends included, as Liquid's `(1..n)`
+// makes. It iterates like an array and prints as "1..5".
+type Range struct{ From, To int }
+
+// Len returns the number of integers in the range.
+func (r Range) Len() int {
+	if r.To < r.From {
+		return 0
+	}
+	return r.To - r.From + 1
+}
+
+// Slice returns the integers in the range.
+func (r Range) Slice() []any {
+	s := make([]any, 0, r.Len())
+	for i := r.From; i <= r.To; i++ {
+		s = append(s, i)
+	}
+	return s
+}
