@@ -44,13 +44,14 @@ func slugifyFilter(_ *liquid.Context, input any, args []any) (any, error) {
 	return utils.Slugify(s, mode, false), nil
 }
 
-// xmlEscapeFilter is to_s.encode(:xml => :attr) without the quotes.
+// xmlEscapeFilter is to_s.encode(:xml => :attr) without the quotes: & < > "
+// and ' become entities.
 func xmlEscapeFilter(_ *liquid.Context, input any, _ []any) (any, error) {
 	return xmlEscape(liquid.ToS(input)), nil
 }
 
 func xmlEscape(s string) string {
-	if !strings.ContainsAny(s, `&<>"`) {
+	if !strings.ContainsAny(s, `&<>"'`) {
 		return s
 	}
 	var b strings.Builder
@@ -65,6 +66,8 @@ func xmlEscape(s string) string {
 			b.WriteString("&gt;")
 		case '"':
 			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&apos;")
 		default:
 			b.WriteByte(c)
 		}

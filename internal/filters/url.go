@@ -239,13 +239,26 @@ func normalizeComponent(s string, keep func(byte) bool, leave string) string {
 	out := make([]byte, 0, len(dec)+8)
 	for i := 0; i < len(dec); i++ {
 		c := dec[i]
-		if keep(c) && (c != '%' || leaveEncoded(dec[i+1:], leave)) {
+		if c == '%' && keep(c) && leaveEncoded(dec[i+1:], leave) {
+			// A code left encoded is kept, in upper case ("%2b" -> "%2B").
+			out = append(out, '%', upper(dec[i+1]), upper(dec[i+2]))
+			i += 2
+			continue
+		}
+		if c != '%' && keep(c) {
 			out = append(out, c)
 			continue
 		}
 		out = append(out, '%', upperHex[c>>4], upperHex[c&15])
 	}
 	return string(out)
+}
+
+func upper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - 32
+	}
+	return c
 }
 
 // leaveEncoded reports whether the bytes after a '%' are the code of one of
