@@ -1,6 +1,7 @@
 package liquid
 
 import (
+	"bytes"
 	"encoding/base64"
 	"math"
 	"math/big"
@@ -638,10 +639,11 @@ func filterTruncatewords(_ *Context, in any, args []any) (any, error) {
 	if words <= 0 {
 		words = 1
 	}
-	// Ruby: s.split(" ", words+1); more than words fields means truncation.
-	var list []string
-	i := 0
-	for len(list) < words {
+	// Ruby: s.split(" ", words+1); more than words fields means truncation,
+	// and the kept words are joined by single spaces.
+	b := make([]byte, 0, min(len(s), 16*words)+8)
+	i, n := 0, 0
+	for n < words {
 		for i < len(s) && isRubySpace(s[i]) {
 			i++
 		}
@@ -652,7 +654,11 @@ func filterTruncatewords(_ *Context, in any, args []any) (any, error) {
 		for j < len(s) && !isRubySpace(s[j]) {
 			j++
 		}
-		list = append(list, s[i:j])
+		if n > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s[i:j]...)
+		n++
 		i = j
 	}
 	for i < len(s) && isRubySpace(s[i]) {
@@ -661,7 +667,7 @@ func filterTruncatewords(_ *Context, in any, args []any) (any, error) {
 	if i >= len(s) {
 		return s, nil
 	}
-	return strings.Join(list, " ") + ToS(arg(args, 1, "...")), nil
+	return string(append(b, ToS(arg(args, 1, "..."))...)), nil
 }
 
 // rubySplit is String#split with a string pattern: " " splits on runs of
@@ -686,14 +692,67 @@ func rubySplit(s, sep string) []any {
 	return out
 }
 
-var (
-	reStripHTMLBlocks = regexp.MustCompile(`(?s)<script.*?</script>|<!--.*?-->|<style.*?</style>`)
-	reStripHTMLTags   = regexp.MustCompile(`(?s)<.*?>`)
-	reNewline         = regexp.MustCompile(`\r?\n`)
-)
+var reNewline = regexp.MustCompile(`\r?\n`)
 
+// stripHTML removes <script>, <style> and comment blocks, then every tag, as
+// Liquid's two regexp passes do.
 func stripHTML(s string) string {
-	return reStripHTMLTags.ReplaceAllString(reStripHTMLBlocks.ReplaceAllString(s, ""), "")
+	if strings.IndexByte(s, '<') < 0 {
+		return s
+	}
+	var b []byte
+	if !strings.Contains(s, "<script") && !strings.Contains(s, "<!--") && !strings.Contains(s, "<style") {
+		b = []byte(s)
+	} else {
+		b = stripHTMLBlocks(s)
+	}
+	// The second pass, on what the first left.
+	t := b[:0]
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			t = append(t, b[i:]...)
+			break
+		}
+		t = append(t, b[i:i+j]...)
+		i += j
+		k := bytes.IndexByte(b[i:], '>')
+		if k < 0 {
+			t = append(t, b[i:]...)
+			break
+		}
+		i += k + 1
+	}
+	return string(t)
+}
+
+func stripHTMLBlocks(s string) []byte {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			b = append(b, s[i:]...)
+			break
+		}
+		b = append(b, s[i:i+j]...)
+		i += j
+		end := -1
+		for _, blk := range [...][2]string{{"<script", "</script>"}, {"<!--", "-->"}, {"<style", "</style>"}} {
+			if strings.HasPrefix(s[i:], blk[0]) {
+				if k := strings.Index(s[i+len(blk[0]):], blk[1]); k >= 0 {
+					end = i + len(blk[0]) + k + len(blk[1])
+					break
+				}
+			}
+		}
+		if end < 0 {
+			b = append(b, '<')
+			i++
+			continue
+		}
+		i = end
+	}
+	return b
 }
 
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
