@@ -1,0 +1,304 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/broadsheet-ssg/broadsheet/internal/content"
+	"github.com/broadsheet-ssg/broadsheet/internal/filters"
+	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
+	"github.com/broadsheet-ssg/broadsheet/internal/utils"
+)
+
+// The render phase. Excerpts first, then every document of every
+// collection, then pages, each phase on all cores. A document sees other
+// documents' rendered content only from the pages phase on, which keeps
+// output independent of scheduling (Jekyll renders one at a time, so an
+// earlier document may see a later one raw: we always show it raw).
+
+// templateCache parses each layout and include once per build.
+type templateCache struct {
+	m sync.Map // absolute path → *cachedTemplate
+}
+
+type cachedTemplate struct {
+	once sync.Once
+	t    *liquid.Template
+	err  error
+}
+
+func (c *templateCache) get(key string, parse func() (*liquid.Template, error)) (*liquid.Template, error) {
+	v, _ := c.m.LoadOrStore(key, &cachedTemplate{})
+	ct := v.(*cachedTemplate)
+	ct.once.Do(func() { ct.t, ct.err = parse() })
+	return ct.t, ct.err
+}
+
+func (s *Site) setupLiquid() error {
+	e := liquid.NewEngine()
+	mode := "warn"
+	if lq, ok := s.Config.Raw.Get("liquid"); ok {
+		if m, ok := lq.(*liquid.Map); ok {
+			if v, ok := m.Get("error_mode"); ok && v != nil {
+				mode = liquid.ToString(v)
+			}
+		}
+	}
+	e.SetErrorMode(mode)
+	filters.Register(e, &filters.Env{
+		BaseURL:     s.Config.BaseURL,
+		URL:         s.Config.URL,
+		Markdownify: s.Markdown.Convert,
+		Timezone:    s.Config.Timezone,
+	})
+	registerTags(e, s)
+	s.Engine = e
+	return nil
+}
+
+// Render renders every document, excerpt and page.
+func (s *Site) Render() error {
+	var docs []*content.Document
+	for _, c := range s.Collections {
+		docs = append(docs, c.Docs...)
+	}
+	var mu sync.Mutex
+	var errs []error
+	fail := func(err error) {
+		mu.Lock()
+		errs = append(errs, err)
+		mu.Unlock()
+	}
+
+	s.phase = phaseExcerpts
+	parallel(len(docs), func(i int) {
+		if d := docs[i]; d.Excerpt != nil {
+			if err := s.renderExcerpt(d.Excerpt); err != nil {
+				fail(err)
+			}
+		}
+	})
+	s.phase = phaseDocs
+	parallel(len(docs), func(i int) {
+		if err := s.renderDocument(docs[i]); err != nil {
+			fail(err)
+		}
+	})
+	s.phase = phasePages
+	parallel(len(s.Pages), func(i int) {
+		if err := s.renderDocument(s.Pages[i]); err != nil {
+			fail(err)
+		}
+	})
+	s.phase = phaseDone
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return joinErrors(errs)
+	}
+	return nil
+}
+
+// payload is the set of top-level variables of one render.
+func (s *Site) payload(d *content.Document, page liquid.Drop) map[string]any {
+	return map[string]any{
+		"site":               &siteDrop{s: s, current: d},
+		"page":               page,
+		"jekyll":             jekyllDrop{env: s.Env},
+		"paginator":          nil,
+		"layout":             nil,
+		"content":            nil,
+		"highlighter_prefix": "",
+		"highlighter_suffix": "",
+	}
+}
+
+func hasLiquid(src string) bool {
+	return strings.Contains(src, "{%") || strings.Contains(src, "{{")
+}
+
+func isAsset(ext string) bool { return ext == ".sass" || ext == ".scss" || ext == ".coffee" }
+
+func (s *Site) renderWithLiquid(d *content.Document, src string) bool {
+	if v, ok := d.Data.Get("render_with_liquid"); ok && v == false {
+		return false
+	}
+	if !d.IsPage() && (d.Ext == ".coffee" || d.Ext == ".yml" || d.Ext == ".yaml") {
+		return false
+	}
+	return hasLiquid(src)
+}
+
+// renderLiquid parses and renders a template from a source file, with errors
+// placed at the file's own line numbers.
+func (s *Site) renderLiquid(src, name string, firstLine int, vars map[string]any, page *content.Document) (string, error) {
+	t, err := s.Engine.Parse(src, name)
+	if err != nil {
+		return "", shiftLines(err, name, firstLine)
+	}
+	return s.execute(t, name, vars, page, firstLine)
+}
+
+func (s *Site) execute(t *liquid.Template, name string, vars map[string]any, page *content.Document, firstLine int) (string, error) {
+	ctx := liquid.NewContext(vars)
+	regs := ctx.Registers()
+	regs["site"] = s
+	regs["page"] = page
+	var buf bytes.Buffer
+	err := t.Render(ctx, &buf)
+	for _, w := range ctx.Warnings() {
+		s.Warnf("%s", w)
+	}
+	if err != nil {
+		return "", shiftLines(err, name, firstLine)
+	}
+	return buf.String(), nil
+}
+
+// shiftLines turns a line within the body of the file name into a line of
+// the file (errors from other files, such as includes, keep theirs).
+func shiftLines(err error, name string, firstLine int) error {
+	var le *liquid.Error
+	if errors.As(err, &le) && le.Line > 0 && firstLine > 1 && le.Name == name {
+		c := *le
+		c.Line += firstLine - 1
+		return &c
+	}
+	return err
+}
+
+func (s *Site) convert(ext, src, name string) (string, error) {
+	if s.Markdown.Matches(ext) {
+		out, err := s.Markdown.Convert(src)
+		if err != nil {
+			return "", fmt.Errorf("%s: Markdown: %v", name, err)
+		}
+		return out, nil
+	}
+	return src, nil
+}
+
+func (s *Site) renderExcerpt(e *content.Excerpt) error {
+	d := e.Doc
+	out := e.Raw
+	if s.renderWithLiquid(d, out) {
+		drop := &excerptDrop{docDrop: docDrop{s: s, d: d}, e: e}
+		var err error
+		out, err = s.renderLiquid(out, d.RelPath, d.BodyLine, s.payload(d, drop), d)
+		if err != nil {
+			return err
+		}
+	}
+	out, err := s.convert(d.Ext, out, d.RelPath)
+	if err != nil {
+		return err
+	}
+	e.Output = out
+	return nil
+}
+
+func (s *Site) renderDocument(d *content.Document) error {
+	var page liquid.Drop
+	if d.IsPage() {
+		page = &pageDrop{s: s, d: d, self: true}
+	} else {
+		page = &docDrop{s: s, d: d, self: true}
+	}
+	vars := s.payload(d, page)
+	if name, ok := d.Layout(); ok {
+		if l := s.Layouts[name]; l != nil {
+			vars["layout"] = l.Data
+		}
+	}
+	out := d.Body
+	if s.renderWithLiquid(d, out) {
+		var err error
+		out, err = s.renderLiquid(out, d.RelPath, d.BodyLine, vars, d)
+		if err != nil {
+			return err
+		}
+	}
+	out, err := s.convert(d.Ext, out, d.RelPath)
+	if err != nil {
+		return err
+	}
+	d.Content = out
+	if s.placeInLayout(d) {
+		out, err = s.placeInLayouts(d, out, vars)
+		if err != nil {
+			return err
+		}
+	}
+	d.Output = []byte(out)
+	return nil
+}
+
+func (s *Site) placeInLayout(d *content.Document) bool {
+	if isAsset(d.Ext) {
+		return false
+	}
+	if !d.IsPage() && (d.Ext == ".yml" || d.Ext == ".yaml") {
+		return false
+	}
+	name, _ := d.Layout()
+	return name != "none"
+}
+
+// placeInLayouts renders the content into its layout, then that layout's
+// layout, and so on, as Jekyll's Renderer#place_in_layouts.
+func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]any) (string, error) {
+	name, ok := d.Layout()
+	if !ok || name == "" {
+		return out, nil
+	}
+	l := s.Layouts[name]
+	if l == nil {
+		return "", fmt.Errorf("%s:%d: Layout '%s' requested in %s does not exist", d.RelPath, frontMatterLine(d.Path, "layout"), name, d.RelPath)
+	}
+	used := map[*content.Layout]bool{l: true}
+	var layoutData *liquid.Map
+	for l != nil {
+		lv := make(map[string]any, len(vars))
+		for k, v := range vars {
+			lv[k] = v
+		}
+		lv["content"] = out
+		layoutData = utils.DeepMerge(l.Data, layoutData)
+		lv["layout"] = layoutData
+		t, err := s.templates.get(l.Path, func() (*liquid.Template, error) {
+			t, err := s.Engine.Parse(l.Body, l.RelPath)
+			return t, shiftLines(err, l.RelPath, l.BodyLine)
+		})
+		if err != nil {
+			return "", err
+		}
+		out, err = s.execute(t, l.RelPath, lv, d, l.BodyLine)
+		if err != nil {
+			return "", err
+		}
+		parent := s.Layouts[l.Parent()]
+		if parent == nil || used[parent] {
+			break
+		}
+		used[parent] = true
+		l = parent
+	}
+	return out, nil
+}
+
+// frontMatterLine finds the line of a front matter key, for messages.
+func frontMatterLine(path, key string) int {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return 1
+	}
+	for i, line := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(line, key+":") {
+			return i + 1
+		}
+	}
+	return 1
+}

@@ -1,0 +1,323 @@
+// Package build is the pipeline that turns a Jekyll site into its output:
+// read (config, front matter, documents, pages, static files, layouts,
+// data), generate, render (Liquid, Markdown, layouts; documents in parallel)
+// and write (only changed bytes; nothing at all when the site has errors).
+//
+// It takes an Options (what the CLI or a test asks for) and gives a Site
+// whose files are written to the destination, or an error that names every
+// broken file.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/broadsheet-ssg/broadsheet/internal/config"
+	"github.com/broadsheet-ssg/broadsheet/internal/content"
+	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
+	"github.com/broadsheet-ssg/broadsheet/internal/markdown"
+)
+
+// JekyllVersion is what jekyll.version says: the Jekyll whose output we match.
+const JekyllVersion = "4.3.1"
+
+// Options are what a build is asked to do.
+type Options struct {
+	Source      string
+	Destination string
+	ConfigFiles []string
+	// Overrides are config keys set by flags (show_drafts, future,
+	// unpublished, baseurl, ...), applied after the config files.
+	Overrides   map[string]any
+	Environment string    // jekyll.environment; "" means "development"
+	Time        time.Time // site.time; zero means now
+	Log         io.Writer // warnings; nil means os.Stderr
+	Verbose     bool
+}
+
+const (
+	phaseRead = iota
+	phaseExcerpts
+	phaseDocs
+	phasePages
+	phaseDone
+)
+
+// Site is a site after the read phase: read-only while it renders, except
+// for each document's own render fields.
+type Site struct {
+	Config      *config.Config
+	Settings    *content.Settings
+	Time        time.Time
+	Env         string
+	Collections []*content.Collection // posts first
+	Posts       *content.Collection
+	Pages       []*content.Document
+	StaticFiles []*content.StaticFile
+	Layouts     map[string]*content.Layout
+	Data        *liquid.Map
+	Markdown    *markdown.Converter
+	Engine      *liquid.Engine
+
+	log   io.Writer
+	phase int
+
+	// Site-wide template values, built once after reading.
+	postsDesc       []any
+	pageDrops       []any
+	htmlPages       []any
+	staticDrops     []any
+	documentDrops   []any
+	collectionDrops []any
+	collectionDocs  map[string][]any
+	categories      *liquid.Map
+	tags            *liquid.Map
+	docIndex        map[*content.Document]int
+
+	templates templateCache
+	warnMu    sync.Mutex
+	warned    map[string]bool
+}
+
+// BuildError lists every file that failed; a build with errors writes nothing.
+type BuildError struct{ Errs []error }
+
+func (e *BuildError) Error() string {
+	var b strings.Builder
+	for i, err := range e.Errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+// Warnf prints a warning once.
+func (s *Site) Warnf(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	s.warnMu.Lock()
+	defer s.warnMu.Unlock()
+	if s.warned == nil {
+		s.warned = map[string]bool{}
+	}
+	if s.warned[msg] {
+		return
+	}
+	s.warned[msg] = true
+	fmt.Fprintln(s.log, "Warning: "+msg)
+}
+
+// Build reads, renders and writes a site. A site with errors in some files
+// is still rendered, so that one build names every broken file, but nothing
+// is written.
+func Build(opts Options) (*Site, error) {
+	s, readErr := Read(opts)
+	if s == nil {
+		return nil, readErr
+	}
+	renderErr := s.Render()
+	if readErr != nil || renderErr != nil {
+		var errs []error
+		for _, e := range []error{readErr, renderErr} {
+			if e != nil {
+				errs = append(errs, e)
+			}
+		}
+		return s, joinErrors(errs)
+	}
+	if err := s.Write(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// Read loads the configuration and every source file. When some files are
+// broken it returns the Site without them together with their errors; it
+// returns no Site when the configuration itself cannot be read.
+func Read(opts Options) (*Site, error) {
+	cfg, err := config.Load(config.Options{
+		Source:      opts.Source,
+		Destination: opts.Destination,
+		ConfigFiles: opts.ConfigFiles,
+		Overrides:   opts.Overrides,
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{Config: cfg, log: opts.Log, Env: opts.Environment}
+	if s.log == nil {
+		s.log = os.Stderr
+	}
+	if s.Env == "" {
+		s.Env = "development"
+	}
+	s.Time = opts.Time
+	if s.Time.IsZero() {
+		s.Time = time.Now()
+	}
+	s.Time = s.Time.In(cfg.Timezone)
+	s.Markdown = markdown.New(cfg.MarkdownExt)
+	s.Settings = &content.Settings{
+		Source:           cfg.Source,
+		CollectionsPath:  joinPath(cfg.Source, cfg.CollectionsDir),
+		PermalinkStyle:   cfg.Permalink,
+		Timezone:         cfg.Timezone,
+		SiteTime:         s.Time,
+		ExcerptSeparator: cfg.ExcerptSeparator,
+		OutputExt:        s.outputExt,
+		Defaults:         cfg.FrontMatterDefaults,
+	}
+	readErr := s.read()
+	s.buildPayload()
+	if err := s.setupLiquid(); err != nil {
+		return nil, err
+	}
+	return s, readErr
+}
+
+// outputExt is the converters' choice of output extension.
+func (s *Site) outputExt(ext string) string {
+	if s.Markdown.Matches(ext) {
+		return ".html"
+	}
+	return ext
+}
+
+// buildPayload makes the site-wide template values once.
+func (s *Site) buildPayload() {
+	s.docIndex = map[*content.Document]int{}
+	s.collectionDocs = map[string][]any{}
+	for _, c := range s.Collections {
+		arr := make([]any, len(c.Docs))
+		for i, d := range c.Docs {
+			d.SetDrop(&docDrop{s: s, d: d})
+			arr[i] = d.Drop()
+			s.docIndex[d] = i
+		}
+		s.collectionDocs[c.Label] = arr
+		for _, f := range c.Files {
+			f.SetDrop(&staticDrop{f: f})
+		}
+	}
+	posts := s.Posts.Docs
+	s.postsDesc = make([]any, len(posts))
+	for i, d := range posts {
+		s.postsDesc[len(posts)-1-i] = d.Drop()
+	}
+	for _, p := range s.Pages {
+		p.SetDrop(&pageDrop{s: s, d: p})
+		s.pageDrops = append(s.pageDrops, p.Drop())
+		if p.IsHTML() || strings.HasSuffix(p.URL, "/") {
+			s.htmlPages = append(s.htmlPages, p.Drop())
+		}
+	}
+	for _, f := range s.StaticFiles {
+		if f.Drop() == nil {
+			f.SetDrop(&staticDrop{f: f})
+		}
+		s.staticDrops = append(s.staticDrops, f.Drop())
+	}
+	sorted := append([]*content.Collection(nil), s.Collections...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Label < sorted[j].Label })
+	for _, c := range sorted {
+		s.collectionDrops = append(s.collectionDrops, &collectionDrop{s: s, c: c})
+	}
+	for _, c := range s.Collections {
+		for _, d := range c.Docs {
+			s.documentDrops = append(s.documentDrops, d.Drop())
+		}
+		for _, f := range c.Files {
+			s.documentDrops = append(s.documentDrops, f.Drop())
+		}
+	}
+	s.categories = s.postAttrHash("categories")
+	s.tags = s.postAttrHash("tags")
+}
+
+// postAttrHash is site.categories or site.tags: each name with its posts,
+// newest first, names in the order the oldest post first shows them.
+func (s *Site) postAttrHash(attr string) *liquid.Map {
+	m := liquid.NewMap(16)
+	var lists [][]*content.Document
+	index := map[string]int{}
+	for _, d := range s.Posts.Docs {
+		vals, _ := d.Get(attr).([]any)
+		for _, v := range vals {
+			k := liquid.ToString(v)
+			i, ok := index[k]
+			if !ok {
+				i = len(lists)
+				index[k] = i
+				lists = append(lists, nil)
+				m.Set(k, nil)
+			}
+			lists[i] = append(lists[i], d)
+		}
+	}
+	for _, k := range m.Keys() {
+		docs := lists[index[k]]
+		arr := make([]any, len(docs))
+		for i, d := range docs {
+			arr[len(docs)-1-i] = d.Drop()
+		}
+		m.Set(k, arr)
+	}
+	return m
+}
+
+// neighbour is page.next (+1) or page.previous (-1) within the collection.
+func (s *Site) neighbour(d *content.Document, step int) any {
+	i, ok := s.docIndex[d]
+	if !ok {
+		return nil
+	}
+	docs := d.Collection.Docs
+	j := i + step
+	if j < 0 || j >= len(docs) {
+		return nil
+	}
+	return docs[j].Drop()
+}
+
+// relatedPosts is Jekyll's RelatedPosts without LSI: the ten newest posts
+// other than this one.
+func (s *Site) relatedPosts(d *content.Document) any {
+	posts := s.Posts.Docs
+	if len(posts) <= 1 {
+		return []any{}
+	}
+	start := len(posts) - 11
+	if start < 0 {
+		start = 0
+	}
+	var out []any
+	for i := len(posts) - 1; i >= start && len(out) < 10; i-- {
+		if posts[i] != d {
+			out = append(out, posts[i].Drop())
+		}
+	}
+	return out
+}
+
+func joinErrors(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	var be *BuildError
+	flat := []error{}
+	for _, e := range errs {
+		if errors.As(e, &be) {
+			flat = append(flat, be.Errs...)
+		} else {
+			flat = append(flat, e)
+		}
+	}
+	return &BuildError{Errs: flat}
+}

@@ -1,0 +1,341 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/broadsheet-ssg/broadsheet/internal/content"
+	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
+)
+
+// Jekyll's own Liquid tags: include, include_relative, link, post_url and
+// highlight. They reach the site through the "site" register and the
+// document being rendered through the "page" register.
+
+func registerTags(e *liquid.Engine, s *Site) {
+	e.RegisterTag("include", func(markup string, pos liquid.Position) (liquid.Renderer, error) {
+		return parseInclude(markup, pos, false)
+	})
+	e.RegisterTag("include_relative", func(markup string, pos liquid.Position) (liquid.Renderer, error) {
+		return parseInclude(markup, pos, true)
+	})
+	e.RegisterTag("link", func(markup string, pos liquid.Position) (liquid.Renderer, error) {
+		return &linkTag{path: strings.TrimSpace(markup), pos: pos}, nil
+	})
+	e.RegisterTag("post_url", parsePostURL)
+	e.RegisterBlock("highlight", parseHighlight)
+}
+
+func siteOf(ctx *liquid.Context) *Site {
+	s, _ := ctx.Registers()["site"].(*Site)
+	return s
+}
+
+func pageOf(ctx *liquid.Context) *content.Document {
+	d, _ := ctx.Registers()["page"].(*content.Document)
+	return d
+}
+
+func tagError(pos liquid.Position, format string, args ...any) error {
+	return &liquid.Error{Name: pos.Name, Line: pos.Line, Msg: fmt.Sprintf(format, args...)}
+}
+
+var (
+	includeParam     = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))`)
+	includeVariable  = regexp.MustCompile(`(?s)^((?:[^{]*(?:\{\{\s*[\w\-.]+\s*(?:\|.*)?\}\}[^\s{}]*))+)(.*)$`)
+	includeFullValid = regexp.MustCompile(`^\s*(?:(?:[\w-]+)\s*=\s*(?:"[^"\\]*(?:\\.[^"\\]*)*"|'[^'\\]*(?:\\.[^'\\]*)*'|[\w.-]+)(?:\s+|$)\s*)*$`)
+	includeFileChars = regexp.MustCompile(`^[\w/.\-()+~#@]+$`)
+	includeBadSeq    = regexp.MustCompile(`[./]{2,}`)
+)
+
+type includeParamSpec struct {
+	key      string
+	literal  string
+	variable *liquid.Expression
+}
+
+type includeTag struct {
+	pos      liquid.Position
+	file     string
+	dynamic  bool // the name is built with {{ }}
+	params   []includeParamSpec
+	hasParam bool
+	relative bool
+}
+
+func parseInclude(markup string, pos liquid.Position, relative bool) (liquid.Renderer, error) {
+	markup = strings.TrimSpace(markup)
+	t := &includeTag{pos: pos, relative: relative}
+	var params string
+	if m := includeVariable.FindStringSubmatch(markup); m != nil && strings.Contains(m[1], "{{") {
+		t.file, params = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+	} else {
+		if f := strings.Fields(markup); len(f) > 0 {
+			t.file = f[0]
+			params = strings.TrimSpace(markup[len(t.file):])
+		}
+	}
+	if params != "" {
+		if !includeFullValid.MatchString(params) {
+			return nil, tagError(pos, "Invalid syntax for include tag:\n\n  %s\n\nValid syntax:\n\n  {%% include file.ext param='value' param2='value' %%}", params)
+		}
+		t.hasParam = true
+		for _, m := range includeParam.FindAllStringSubmatchIndex(params, -1) {
+			p := includeParamSpec{key: params[m[2]:m[3]]}
+			switch {
+			case m[4] >= 0:
+				p.literal = strings.ReplaceAll(params[m[4]:m[5]], `\"`, `"`)
+			case m[6] >= 0:
+				p.literal = strings.ReplaceAll(params[m[6]:m[7]], `\'`, `'`)
+			default:
+				expr, err := liquid.ParseExpression(params[m[8]:m[9]])
+				if err != nil {
+					return nil, tagError(pos, "%v", err)
+				}
+				p.variable = expr
+			}
+			t.params = append(t.params, p)
+		}
+	}
+	t.dynamic = strings.Contains(t.file, "{{")
+	return t, nil
+}
+
+func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
+	s := siteOf(ctx)
+	file := t.file
+	if t.dynamic {
+		var err error
+		if file, err = s.renderSnippet(ctx, t.file, t.pos); err != nil {
+			return err
+		}
+	}
+	if includeBadSeq.MatchString(file) || !includeFileChars.MatchString(file) {
+		return tagError(t.pos, "Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  %s\n\nValid syntax:\n\n  {%% include file.ext param='value' param2='value' %%}", file)
+	}
+	var dirs []string
+	if t.relative {
+		dirs = []string{s.relativeIncludeDir(pageOf(ctx))}
+	} else {
+		dirs = s.includeDirs()
+	}
+	var found string
+	for _, dir := range dirs {
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			found = p
+			break
+		}
+	}
+	if found == "" {
+		return tagError(t.pos, "Could not locate the included file '%s' in any of %s. Ensure it exists in one of those directories and, if it is a symlink, does not point outside your site source.", file, rubyStringArray(dirs))
+	}
+	rel := s.relSource(found)
+	tmpl, err := s.templates.get(found, func() (*liquid.Template, error) {
+		src, err := os.ReadFile(found)
+		if err != nil {
+			return nil, err
+		}
+		return s.Engine.Parse(string(src), rel)
+	})
+	if err != nil {
+		return err
+	}
+	scope := map[string]any{}
+	if t.hasParam {
+		params := liquid.NewMap(len(t.params))
+		for _, p := range t.params {
+			if p.variable != nil {
+				v, err := p.variable.Eval(ctx)
+				if err != nil {
+					return err
+				}
+				params.Set(p.key, v)
+			} else {
+				params.Set(p.key, p.literal)
+			}
+		}
+		scope["include"] = params
+	}
+	ctx.Push(scope)
+	defer ctx.Pop()
+	return tmpl.Render(ctx, out)
+}
+
+func rubyStringArray(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// includeDirs are the folders {% include %} looks in: the site's, then the
+// theme's.
+func (s *Site) includeDirs() []string {
+	return []string{joinPath(s.Config.Source, s.Config.IncludesDir)}
+}
+
+// relativeIncludeDir is the folder of the page being rendered.
+func (s *Site) relativeIncludeDir(d *content.Document) string {
+	if d == nil {
+		return s.Config.Source
+	}
+	return filepath.Dir(d.Path)
+}
+
+type linkTag struct {
+	path string
+	pos  liquid.Position
+}
+
+func (t *linkTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
+	s := siteOf(ctx)
+	rel := t.path
+	if hasLiquid(rel) {
+		var err error
+		if rel, err = s.renderSnippet(ctx, rel, t.pos); err != nil {
+			return err
+		}
+	}
+	withSlash := "/" + strings.TrimPrefix(rel, "/")
+	if rel == "" {
+		withSlash = "/"
+	}
+	match := func(p string) bool { return p == rel || p == withSlash }
+	for _, p := range s.Pages {
+		if match(p.RelPath) {
+			out.WriteString(s.relativeURL(p.URL))
+			return nil
+		}
+	}
+	for _, f := range s.StaticFiles {
+		if f.Write && match(f.RelPath) {
+			out.WriteString(s.relativeURL(f.URL))
+			return nil
+		}
+	}
+	for _, c := range s.Collections {
+		for _, d := range c.Docs {
+			if match(d.RelPath) {
+				out.WriteString(s.relativeURL(d.URL))
+				return nil
+			}
+		}
+	}
+	return tagError(t.pos, "Could not find document '%s' in tag 'link'.\n\nMake sure the document exists and the path is correct.", rel)
+}
+
+// relativeURL prefixes a site URL with the base URL.
+func (s *Site) relativeURL(u string) string {
+	base := strings.TrimSuffix(s.Config.BaseURL, "/")
+	if base != "" && !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	if !strings.HasPrefix(u, "/") {
+		u = "/" + u
+	}
+	return base + u
+}
+
+var postNameRe = regexp.MustCompile(`^(.+/)*(\d+-\d+-\d+)-(.*)$`)
+
+type postURLTag struct {
+	name, dir, date, slug string
+	re                    *regexp.Regexp
+	pos                   liquid.Position
+}
+
+func parsePostURL(markup string, pos liquid.Position) (liquid.Renderer, error) {
+	name := strings.TrimSpace(markup)
+	m := postNameRe.FindStringSubmatch(strings.TrimPrefix(name, "/"))
+	if m == nil {
+		return nil, tagError(pos, "Could not parse name of post \"%s\" in tag 'post_url'.\n\nMake sure the post exists and the name is correct.", name)
+	}
+	t := &postURLTag{name: name, dir: m[1], date: m[2], slug: m[3], pos: pos}
+	base := regexp.QuoteMeta(t.date) + "-" + regexp.QuoteMeta(t.slug) + `\.[^.]+`
+	dir := regexp.QuoteMeta(t.dir)
+	t.re = regexp.MustCompile(`^_posts/` + dir + base + `|^` + dir + `_posts/?` + base)
+	return t, nil
+}
+
+func (t *postURLTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
+	s := siteOf(ctx)
+	for _, d := range s.Posts.Docs {
+		if t.re.MatchString(d.RelPath) {
+			out.WriteString(s.relativeURL(d.URL))
+			return nil
+		}
+	}
+	for _, d := range s.Posts.Docs {
+		slug := d.Slug
+		if dir := path.Dir(d.Name); dir != "." && dir != "" {
+			slug = dir + "/" + slug
+		}
+		var y, mo, da int
+		if _, err := fmt.Sscanf(t.date, "%d-%d-%d", &y, &mo, &da); err != nil {
+			break
+		}
+		if slug == t.slug && d.Date.Year() == y && int(d.Date.Month()) == mo && d.Date.Day() == da {
+			s.Warnf("Deprecation: A call to '{%% post_url %s %%}' did not match a post using the new matching method of checking name (path-date-slug) equality. Please make sure that you change this tag to match the post's name exactly.", t.name)
+			out.WriteString(s.relativeURL(d.URL))
+			return nil
+		}
+	}
+	return tagError(t.pos, "Could not find post \"%s\" in tag 'post_url'.\n\nMake sure the post exists and the name is correct.", t.name)
+}
+
+var highlightSyntax = regexp.MustCompile(`^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$`)
+
+type highlightTag struct {
+	lang string
+	body *liquid.Body
+}
+
+func parseHighlight(markup string, pos liquid.Position, body *liquid.Body) (liquid.Renderer, error) {
+	m := highlightSyntax.FindStringSubmatch(strings.TrimSpace(markup))
+	if m == nil {
+		return nil, &liquid.Error{Name: pos.Name, Line: pos.Line, Syntax: true,
+			Msg: fmt.Sprintf("Syntax Error in tag 'highlight' while parsing the following markup:\n\n  %s\n\nValid syntax: highlight <lang> [linenos]", markup)}
+	}
+	return &highlightTag{lang: strings.ToLower(m[1]), body: body}, nil
+}
+
+var edgeNewlines = regexp.MustCompile(`\A[\n\r]+|[\n\r]+\z`)
+
+func (t *highlightTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
+	var b bytes.Buffer
+	if err := t.body.Render(ctx, &b); err != nil {
+		return err
+	}
+	code := b.String()
+	if loc := edgeNewlines.FindStringIndex(code); loc != nil {
+		code = code[:loc[0]] + code[loc[1]:]
+	}
+	code = strings.TrimSpace(html.EscapeString(code))
+	fmt.Fprintf(out, `<figure class="highlight"><pre><code class="language-%s" data-lang="%s">%s</code></pre></figure>`,
+		strings.ReplaceAll(t.lang, "+", "-"), t.lang, strings.TrimSuffix(code, "\n"))
+	return nil
+}
+
+// renderSnippet renders a bit of a tag's markup (an include's file name
+// built with {{ }}) in the current context, parsed once per build.
+func (s *Site) renderSnippet(ctx *liquid.Context, src string, pos liquid.Position) (string, error) {
+	tmpl, err := s.templates.get("snippet:"+pos.Name+":"+src, func() (*liquid.Template, error) {
+		return s.Engine.Parse(src, pos.Name)
+	})
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	if err := tmpl.Render(ctx, &b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
