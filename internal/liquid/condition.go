@@ -144,26 +144,24 @@ func contains(l, r any) bool {
 	return false
 }
 
-// ParseCondition parses an `if` condition (`x.n > 2 and x.tags contains
-// "a"`), laxly where the strict parse fails, for where_exp and similar.
+// ParseCondition parses a condition the way Jekyll's where_exp does
+// (`x.n > 2 and x.tags contains "a"`): with Liquid's strict parser only, and
+// with `empty` and `blank` read as the empty string, not as emptiness tests.
+// Errors are syntax errors without a position.
 func ParseCondition(src string) (*Condition, error) {
-	c, err := strictCondition(src)
-	if err == nil {
-		return c, nil
-	}
-	c, lerr := laxCondition(src)
-	if lerr != nil {
-		return nil, lerr
+	c, err := strictCondition(src, parseExpr)
+	if err != nil {
+		return nil, err
 	}
 	return c, nil
 }
 
-func strictCondition(markup string) (*Condition, *Error) {
+func strictCondition(markup string, operand func(string) expr) (*Condition, *Error) {
 	p, err := newStrictParser(markup)
 	if err != nil {
 		return nil, err
 	}
-	first, err := p.comparison()
+	first, err := p.comparison(operand)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +175,7 @@ func strictCondition(markup string) (*Condition, *Error) {
 		} else {
 			break
 		}
-		child, err := p.comparison()
+		child, err := p.comparison(operand)
 		if err != nil {
 			return nil, err
 		}
@@ -190,18 +188,18 @@ func strictCondition(markup string) (*Condition, *Error) {
 	return first, nil
 }
 
-func (p *strictParser) comparison() (*Condition, *Error) {
+func (p *strictParser) comparison(operand func(string) expr) (*Condition, *Error) {
 	a, err := p.expression()
 	if err != nil {
 		return nil, err
 	}
-	c := &Condition{left: parseConditionExpr(a)}
+	c := &Condition{left: operand(a)}
 	if op, ok := p.accept(tComparison); ok {
 		b, err := p.expression()
 		if err != nil {
 			return nil, err
 		}
-		c.op, c.right = op, parseConditionExpr(b)
+		c.op, c.right = op, operand(b)
 	}
 	return c, nil
 }

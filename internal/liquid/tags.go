@@ -199,7 +199,7 @@ func parseIf(p *parser, tk *tokenizer, name, markup string, line int) (Renderer,
 // parseCondition parses an if/elsif/unless condition in the error mode.
 func (p *parser) parseCondition(markup string, line int) (*Condition, error) {
 	if p.mode != modeLax {
-		c, err := strictCondition(markup)
+		c, err := strictCondition(markup, parseConditionExpr)
 		if err == nil {
 			return c, nil
 		}
