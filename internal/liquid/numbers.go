@@ -184,6 +184,14 @@ func ratCeil(r *big.Rat) *big.Int {
 // roundHalfUp rounds r to digits decimals, halves away from zero, as
 // BigDecimal's default mode does.
 func roundHalfUp(r *big.Rat, digits int) *big.Rat {
+	// No template value has 400 significant decimals; beyond that the
+	// result is known without computing 10^digits.
+	if digits >= 400 {
+		return r
+	}
+	if digits <= -400 {
+		return new(big.Rat)
+	}
 	scale := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(digits))), nil))
 	x := new(big.Rat).Set(r)
 	if digits >= 0 {

@@ -153,11 +153,63 @@ func (p *parser) placeErr(err error, line int) error {
 	return place(err, p.name, line, true)
 }
 
-var (
-	reFullToken      = regexp.MustCompile(`(?s)^\{%-?(` + reSpace + `*)(#|\w+)(` + reSpace + `*)(.*?)-?%\}$`)
-	reVariableToken  = regexp.MustCompile(`(?s)^\{\{-?(.*?)-?\}\}$`)
-	reLiquidTagToken = regexp.MustCompile(`^` + reSpace + `*(#|\w+)` + reSpace + `*(.*?)$`)
-)
+var reLiquidTagToken = regexp.MustCompile(`^` + reSpace + `*(#|\w+)` + reSpace + `*(.*?)$`)
+
+// splitTagToken matches Liquid's FullToken,
+// /\A{%-?(\s*)(#|\w+)(\s*)(.*?)-?%}\z/m, returning the tag name, its
+// markup and the newlines in the whitespace around the name.
+func splitTagToken(tok string) (name, markup string, newlines int, ok bool) {
+	if len(tok) < 5 || !strings.HasSuffix(tok, "%}") {
+		return "", "", 0, false
+	}
+	end := len(tok) - 2
+	i := 2
+	if tok[i] == '-' {
+		i++
+	}
+	ws := i
+	for i < end && isRubySpace(tok[i]) {
+		i++
+	}
+	newlines = strings.Count(tok[ws:i], "\n")
+	start := i
+	if i < end && tok[i] == '#' {
+		i++
+	} else {
+		for i < end && isWordChar(tok[i]) {
+			i++
+		}
+	}
+	if i == start {
+		return "", "", 0, false
+	}
+	name = tok[start:i]
+	ws = i
+	for i < end && isRubySpace(tok[i]) {
+		i++
+	}
+	newlines += strings.Count(tok[ws:i], "\n")
+	if end > i && tok[end-1] == '-' {
+		end--
+	}
+	return name, tok[i:end], newlines, true
+}
+
+// variableMarkup matches Liquid's ContentOfVariable,
+// /\A{{-?(.*?)-?}}\z/m.
+func variableMarkup(tok string) (string, bool) {
+	if len(tok) < 4 || !strings.HasSuffix(tok, "}}") {
+		return "", false
+	}
+	start, end := 2, len(tok)-2
+	if start < end && tok[start] == '-' {
+		start++
+	}
+	if end > start && tok[end-1] == '-' {
+		end--
+	}
+	return tok[start:end], true
+}
 
 // parseBody parses tokens into body until a tag it does not know, which it
 // returns for the enclosing block to handle (an end tag, else, when...), or
@@ -175,12 +227,11 @@ func (p *parser) parseBody(body *Body, tk *tokenizer) (end, markup string, err e
 		switch {
 		case strings.HasPrefix(tok, "{%"):
 			p.whitespace(body, tok)
-			m := reFullToken.FindStringSubmatch(tok)
-			if m == nil {
+			name, markup, newlines, ok := splitTagToken(tok)
+			if !ok {
 				return "", "", p.errorf("Tag '" + tok + "' was not properly terminated with regexp: /\\%\\}/")
 			}
-			name, markup := m[2], m[4]
-			p.line += strings.Count(m[1], "\n") + strings.Count(m[3], "\n")
+			p.line += newlines
 			if name == "liquid" {
 				if err := p.parseLiquidTag(body, markup); err != nil {
 					return "", "", err
@@ -200,11 +251,11 @@ func (p *parser) parseBody(body *Body, tk *tokenizer) (end, markup string, err e
 			body.nodes = append(body.nodes, node{r: r, line: line})
 		case strings.HasPrefix(tok, "{{"):
 			p.whitespace(body, tok)
-			m := reVariableToken.FindStringSubmatch(tok)
-			if m == nil {
+			markup, ok := variableMarkup(tok)
+			if !ok {
 				return "", "", p.errorf("Variable '" + tok + "' was not properly terminated with regexp: /\\}\\}/")
 			}
-			v, err := p.parseVariable(m[1], p.line, variableContext(m[1]))
+			v, err := p.parseVariable(markup, p.line, variableContext(markup))
 			if err != nil {
 				return "", "", err
 			}
