@@ -61,10 +61,6 @@ const (
 type Options struct {
 	// Source is the site's source folder, absolute.
 	Source string
-	// Cwd is the folder the build runs in ("" means os.Getwd at New).
-	// Jekyll names the entry to libsass relative to it, and libsass puts
-	// that name in line comments.
-	Cwd string
 	// SassDir is `sass.sass_dir`; "" means "_sass".
 	SassDir string
 	// LoadPaths is `sass.load_paths` as configured: folders or glob
@@ -144,7 +140,8 @@ type Compiler struct {
 	style       string
 	loadPaths   []string
 	includePath string
-	entryDir    string // the folder Jekyll names entries in, relative to Cwd
+	cwd         string
+	entryDir    string // the folder Jekyll names entries in, relative to cwd
 	sourceMap   bool   // whether pages get source maps
 }
 
@@ -154,21 +151,21 @@ func New(o Options) (*Compiler, error) {
 	if o.Source == "" {
 		return nil, fmt.Errorf("sass: no site source folder")
 	}
-	if o.Cwd == "" {
-		cwd, err := os.Getwd()
-		if err != nil {
-			return nil, err
-		}
-		o.Cwd = cwd
+	// Jekyll names the entry to libsass relative to the folder it runs in,
+	// and libsass resolves and prints (in line comments) paths relative to
+	// it: so does Broadsheet, from the same folder.
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
 	}
 	if o.Safe {
 		o.LineComments = false
 		o.Precision = -1
 	}
-	c := &Compiler{opts: o, style: styleOf(o.Style)}
+	c := &Compiler{opts: o, style: styleOf(o.Style), cwd: cwd}
 	c.loadPaths = loadPaths(o)
 	c.includePath = strings.Join(c.loadPaths, string(os.PathListSeparator))
-	rel, err := filepath.Rel(o.Cwd, o.Source)
+	rel, err := filepath.Rel(cwd, o.Source)
 	if err != nil {
 		rel = o.Source
 	}
@@ -333,7 +330,7 @@ func (c *Compiler) error(r compileResult, input, relPath string) error {
 		e.File, e.Entry = relPath, true
 	default:
 		if !filepath.IsAbs(f) {
-			f = filepath.Join(c.opts.Cwd, f)
+			f = filepath.Join(c.cwd, f)
 		}
 		if rel, err := filepath.Rel(c.opts.Source, f); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
 			f = rel
