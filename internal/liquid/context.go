@@ -70,6 +70,20 @@ func (c *Context) Get(name string) any {
 	return c.vars[name]
 }
 
+// find is Get, also reporting whether the name was defined anywhere.
+func (c *Context) find(name string) (any, bool) {
+	for i := len(c.scopes) - 1; i >= 0; i-- {
+		if v, ok := c.scopes[i][name]; ok {
+			return v, true
+		}
+	}
+	if n, ok := c.counters[name]; ok {
+		return n, true
+	}
+	v, ok := c.vars[name]
+	return v, ok
+}
+
 // Set is what assign does: it writes the outermost scope, so the value
 // outlives the for loop or include it was assigned in.
 func (c *Context) Set(name string, v any) { c.scopes[0][name] = v }

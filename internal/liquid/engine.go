@@ -26,6 +26,9 @@ type Engine struct {
 	tags    map[string]tagParseFunc
 	filters map[string]FilterFunc
 	loc     *time.Location
+
+	strictVariables bool
+	strictFilters   bool
 }
 
 type errorMode uint8
@@ -94,6 +97,14 @@ func (e *Engine) SetErrorMode(mode string) {
 		e.mode = modeWarn
 	}
 }
+
+// SetStrictVariables makes an undefined variable or key an error, as
+// Jekyll's `liquid: strict_variables: true` does.
+func (e *Engine) SetStrictVariables(on bool) { e.strictVariables = on }
+
+// SetStrictFilters makes an unknown filter an error, as Jekyll's
+// `liquid: strict_filters: true` does, instead of a warning.
+func (e *Engine) SetStrictFilters(on bool) { e.strictFilters = on }
 
 // SetLocation sets the zone the date filter reads times in ("now", Unix
 // seconds, strings without an offset), as Ruby uses ENV["TZ"]. The default

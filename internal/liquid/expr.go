@@ -35,19 +35,25 @@ type lookupPart struct {
 }
 
 func (v *variableLookup) eval(c *Context) (any, error) {
-	var obj any
+	strict := c.engine != nil && c.engine.strictVariables
+	name := v.name
 	if v.nameExpr != nil {
 		n, err := v.nameExpr.eval(c)
 		if err != nil {
 			return nil, err
 		}
-		name, ok := n.(string)
+		s, ok := n.(string)
 		if !ok {
+			if strict {
+				return nil, renderError("undefined variable " + ToS(n))
+			}
 			return nil, nil
 		}
-		obj = c.Get(name)
-	} else {
-		obj = c.Get(v.name)
+		name = s
+	}
+	obj, found := c.find(name)
+	if !found && strict {
+		return nil, renderError("undefined variable " + name)
 	}
 	for i := range v.parts {
 		p := &v.parts[i]
@@ -61,6 +67,9 @@ func (v *variableLookup) eval(c *Context) (any, error) {
 		}
 		r, ok := lookup(obj, key, p.command)
 		if !ok {
+			if strict {
+				return nil, renderError("undefined variable " + ToS(key))
+			}
 			return nil, nil
 		}
 		obj = r

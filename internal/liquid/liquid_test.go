@@ -167,7 +167,10 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("vars: %v", err)
 			}
 			e := NewEngine()
-			e.SetErrorMode(c.mode)
+			mode, opts, _ := strings.Cut(c.mode, ",")
+			e.SetErrorMode(mode)
+			e.SetStrictVariables(strings.Contains(opts, "strict_variables"))
+			e.SetStrictFilters(strings.Contains(opts, "strict_filters"))
 			e.SetLocation(time.UTC)
 			var out bytes.Buffer
 			gotErr := ""

@@ -177,6 +177,9 @@ func (v *variable) value(c *Context) (any, error) {
 			fn = c.engine.filters[f.name]
 		}
 		if fn == nil {
+			if c.engine != nil && c.engine.strictFilters {
+				return nil, renderError("undefined filter " + f.name)
+			}
 			// Liquid passes the input through when strict_filters is off.
 			c.Warn("Liquid: unknown filter '" + f.name + "'")
 			continue

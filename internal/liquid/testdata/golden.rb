@@ -1,6 +1,7 @@
 # Renders every case in cases.txt with Ruby Liquid 5.4.0 the way Jekyll 4.3.1
 # does (line numbers on, render! so errors raise, error mode per case, "warn"
-# by default) and writes the results to golden.json for liquid_test.go.
+# by default, "mode,strict_variables,strict_filters" for Jekyll's options)
+# and writes the results to golden.json for liquid_test.go.
 #
 #   ruby internal/liquid/testdata/golden.rb [cases.txt] [golden.json]
 #
@@ -56,12 +57,13 @@ out = {}
 cases.each do |c|
   tpl = c["tpl"].chomp
   vars = c["vars"].strip.empty? ? {} : convert(JSON.parse(c["vars"]))
-  Liquid::Template.error_mode = c["mode"].to_sym
+  mode, *opts = c["mode"].split(",")
+  Liquid::Template.error_mode = mode.to_sym
   res = {}
   begin
     t = Liquid::Template.parse(tpl, line_numbers: true)
     res["warnings"] = t.warnings.map(&:to_s)
-    res["out"] = t.render!(vars, { registers: {}, strict_filters: false, strict_variables: false })
+    res["out"] = t.render!(vars, { registers: {}, strict_filters: opts.include?("strict_filters"), strict_variables: opts.include?("strict_variables") })
   rescue Exception => e
     res["error"] = e.message
   end
