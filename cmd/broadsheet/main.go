@@ -14,6 +14,7 @@ import (
 
 	"github.com/broadsheet-ssg/broadsheet/internal/build"
 	"github.com/broadsheet-ssg/broadsheet/internal/config"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins"
 )
 
 // Version is Broadsheet's version.
@@ -153,6 +154,7 @@ func (f *flags) options(stderr io.Writer) (build.Options, error) {
 		Environment: os.Getenv("JEKYLL_ENV"),
 		Log:         stderr,
 		Verbose:     f.verbose,
+		Plugins:     plugins.All(),
 	}
 	if f.quiet {
 		o.Log = io.Discard

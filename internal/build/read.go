@@ -303,7 +303,7 @@ func (s *Site) scanDir(sc *scan, rel string) error {
 			if err := s.scanDir(sc, rel+"/"+name); err != nil {
 				return err
 			}
-		case hasYAMLHeader(full):
+		case hasYAMLHeader(full) || s.claimed(strings.TrimPrefix(rel+"/"+name, "/")):
 			sc.pages = append(sc.pages, pageJob{dir: rel, name: name})
 		default:
 			sc.statics = append(sc.statics, staticJob{abs: full, dir: rel, name: name})
@@ -614,4 +614,14 @@ func parallel(n int, f func(i int)) {
 
 func sortErrors(errs []error) {
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+}
+
+// claimed reports whether a plugin reads a file without front matter as a page.
+func (s *Site) claimed(rel string) bool {
+	for _, p := range s.plugins {
+		if c, ok := p.(FileClaimer); ok && c.ClaimsFile(s, rel) {
+			return true
+		}
+	}
+	return false
 }

@@ -56,6 +56,11 @@ func (s *Site) setupLiquid() error {
 		Timezone:    s.Config.Timezone,
 	})
 	registerTags(e, s)
+	for _, p := range s.plugins {
+		if x, ok := p.(LiquidExtender); ok {
+			x.ExtendLiquid(e, s)
+		}
+	}
 	s.Engine = e
 	return nil
 }
@@ -108,7 +113,7 @@ func (s *Site) payload(d *content.Document, page liquid.Drop) map[string]any {
 		"site":               &siteDrop{s: s, current: d},
 		"page":               page,
 		"jekyll":             jekyllDrop{env: s.Env},
-		"paginator":          nil,
+		"paginator":          d.Pager,
 		"layout":             nil,
 		"content":            nil,
 		"highlighter_prefix": "",
@@ -207,6 +212,13 @@ func (s *Site) renderDocument(d *content.Document) error {
 	} else {
 		page = &docDrop{s: s, d: d, self: true}
 	}
+	for _, p := range s.plugins {
+		if pr, ok := p.(PreRenderer); ok {
+			if err := pr.PreRender(s, d); err != nil {
+				return err
+			}
+		}
+	}
 	vars := s.payload(d, page)
 	if name, ok := d.Layout(); ok {
 		if l := s.Layouts[name]; l != nil {
@@ -230,6 +242,13 @@ func (s *Site) renderDocument(d *content.Document) error {
 		out, err = s.placeInLayouts(d, out, vars)
 		if err != nil {
 			return err
+		}
+	}
+	for _, p := range s.plugins {
+		if pr, ok := p.(PostRenderer); ok {
+			if out, err = pr.PostRender(s, d, out); err != nil {
+				return err
+			}
 		}
 	}
 	d.Output = []byte(out)

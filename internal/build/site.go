@@ -39,6 +39,9 @@ type Options struct {
 	Time        time.Time // site.time; zero means now
 	Log         io.Writer // warnings; nil means os.Stderr
 	Verbose     bool
+	// Plugins are the plugins Broadsheet has; those the site names in its
+	// config are switched on.
+	Plugins []Plugin
 }
 
 const (
@@ -65,8 +68,9 @@ type Site struct {
 	Markdown    *markdown.Converter
 	Engine      *liquid.Engine
 
-	log   io.Writer
-	phase int
+	log     io.Writer
+	phase   int
+	plugins []Plugin // switched on by the site, in Broadsheet's order
 
 	// Site-wide template values, built once after reading.
 	postsDesc       []any
@@ -155,6 +159,9 @@ func Read(opts Options) (*Site, error) {
 	if s.log == nil {
 		s.log = os.Stderr
 	}
+	for _, w := range cfg.Warnings {
+		s.Warnf("%s", w)
+	}
 	if s.Env == "" {
 		s.Env = "development"
 	}
@@ -174,7 +181,22 @@ func Read(opts Options) (*Site, error) {
 		OutputExt:        s.outputExt,
 		Defaults:         cfg.FrontMatterDefaults,
 	}
+	s.enablePlugins(opts.Plugins)
 	readErr := s.read()
+	for _, p := range s.plugins {
+		if pr, ok := p.(PostReader); ok {
+			if err := pr.PostRead(s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, p := range s.plugins {
+		if g, ok := p.(Generator); ok {
+			if err := g.Generate(s); err != nil {
+				return nil, err
+			}
+		}
+	}
 	s.buildPayload()
 	if err := s.setupLiquid(); err != nil {
 		return nil, err
@@ -312,11 +334,21 @@ func joinErrors(errs []error) error {
 	}
 	var be *BuildError
 	flat := []error{}
+	seen := map[string]bool{}
+	add := func(e error) {
+		// A broken layout or include fails every page that uses it: say so once.
+		if msg := e.Error(); !seen[msg] {
+			seen[msg] = true
+			flat = append(flat, e)
+		}
+	}
 	for _, e := range errs {
 		if errors.As(e, &be) {
-			flat = append(flat, be.Errs...)
+			for _, e := range be.Errs {
+				add(e)
+			}
 		} else {
-			flat = append(flat, e)
+			add(e)
 		}
 	}
 	return &BuildError{Errs: flat}

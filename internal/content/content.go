@@ -56,6 +56,12 @@ type Document struct {
 
 	Excerpt *Excerpt // documents with an excerpt separator, or nil
 
+	// Pager is what templates see as `paginator` (set by pagination
+	// plugins), or nil.
+	Pager any
+	// Virtual pages were made by a plugin and have no source file.
+	Virtual bool
+
 	// Set by the render phase.
 	Content string // converted content (Markdown to HTML), before layouts
 	Output  []byte // the final page

@@ -450,9 +450,17 @@ func NewPage(s *Settings, dir, name string, src []byte) (*Document, error) {
 	if v, ok := d.Data.Get("permalink"); ok && v == "" {
 		return nil, fmt.Errorf("%s: Invalid permalink in %s", rel, rel)
 	}
+	d.finishPage(s)
+	return d, nil
+}
+
+// finishPage gives a page its output extension and URL from its front
+// matter and the site's permalink style, as Jekyll's Page#url.
+func (d *Document) finishPage(s *Settings) {
+	dir := d.Dir
 	d.OutputExt = permalinkExt(d.Get("permalink"))
 	if d.OutputExt == "" {
-		d.OutputExt = s.OutputExt(ext)
+		d.OutputExt = s.OutputExt(d.Ext)
 	}
 	var tmpl string
 	switch {
@@ -476,8 +484,10 @@ func NewPage(s *Settings, dir, name string, src []byte) (*Document, error) {
 			d.Date = t
 		}
 	}
-	return d, nil
 }
+
+// SetURL moves a page (pagination puts copies of an index page at /page2/).
+func (d *Document) SetURL(u string) { d.URL = u }
 
 // PageDir is Jekyll's Page#dir: the URL when it ends in a slash, else its folder.
 func (d *Document) PageDir() string {
@@ -540,4 +550,33 @@ func NewStaticFile(s *Settings, coll *Collection, absPath, dir, name string, mod
 		}
 	}
 	return f
+}
+
+// NewVirtualPage makes a page without a file (Jekyll's PageWithoutAFile), as
+// plugins generate them: dir is its folder ("" or "/feed"), name its file
+// name, body its template, data its front matter (nil for none). Front
+// matter defaults apply as to any page.
+func NewVirtualPage(s *Settings, dir, name, body string, data *liquid.Map) *Document {
+	rel := strings.TrimPrefix(path.Join(dir, name), "/")
+	ext := path.Ext(name)
+	d := &Document{
+		Path:     filepath.Join(s.Source, filepath.FromSlash(rel)),
+		RelPath:  rel,
+		Dir:      dir,
+		Name:     name,
+		Ext:      ext,
+		Basename: trimDots(strings.TrimSuffix(name, ext)),
+		Body:     body,
+		BodyLine: 1,
+		Data:     liquid.NewMap(8),
+		Virtual:  true,
+	}
+	if defs := s.Defaults(rel, "pages"); defs != nil {
+		utils.MergeInto(d.Data, defs)
+	}
+	if data != nil {
+		utils.MergeInto(d.Data, data)
+	}
+	d.finishPage(s)
+	return d
 }

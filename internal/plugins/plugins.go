@@ -1,0 +1,13 @@
+// Package plugins lists the Jekyll plugins Broadsheet emulates. Each lives
+// in a package of its own below this one and implements build.Plugin and
+// the hook interfaces it needs; All gives them in the order their
+// generators run (pages that others list, such as archives, before the
+// sitemap that lists them).
+package plugins
+
+import "github.com/broadsheet-ssg/broadsheet/internal/build"
+
+// All returns one instance of every plugin Broadsheet has.
+func All() []build.Plugin {
+	return []build.Plugin{}
+}
