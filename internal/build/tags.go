@@ -163,9 +163,7 @@ func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 		}
 		scope["include"] = params
 	}
-	ctx.Push(scope)
-	defer ctx.Pop()
-	return tmpl.Render(ctx, out)
+	return ctx.Stack(scope, func() error { return tmpl.Render(ctx, out) })
 }
 
 func rubyStringArray(list []string) string {
