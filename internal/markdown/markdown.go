@@ -1,6 +1,9 @@
 // Package markdown converts Markdown to HTML for pages, documents, excerpts
-// and the markdownify filter. It is built on goldmark; the kramdown-exact
-// extensions come with the Markdown issue (issue 3).
+// and the markdownify filter, exactly as Jekyll 4.3.1's default converter
+// does: kramdown 2.4 with the GFM parser (kramdown-parser-gfm 1.1) and
+// Rouge highlighting. The parser is our own Go implementation of kramdown's
+// block and span rules (hand-written scanners, no backtracking regexps);
+// sites that choose markdown: CommonMark get goldmark's CommonMark + GFM.
 package markdown
 
 import (
@@ -8,32 +11,76 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
+	gmparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 )
 
+// Options configure a Converter from the site's configuration.
+type Options struct {
+	// Exts are the markdown_ext extensions, without dots.
+	Exts []string
+	// Engine is the site's markdown: setting ("kramdown" when empty;
+	// "CommonMark" and "CommonMarkGhPages" select CommonMark + GFM).
+	Engine string
+	// Kramdown is the site's kramdown: mapping, merged over Jekyll's
+	// defaults (nil: the defaults).
+	Kramdown *liquid.Map
+	// Highlighter is the site's highlighter: setting ("rouge" when empty).
+	Highlighter string
+}
+
 // Converter turns Markdown into HTML. It is safe for concurrent use.
 type Converter struct {
-	md   goldmark.Markdown
 	exts map[string]bool
+	o    *kopts
+	gm   goldmark.Markdown
 	bufs sync.Pool
 }
 
-// New returns a converter for files whose extension (without the dot) is in
-// exts, as Jekyll's markdown_ext lists them.
+// New returns a kramdown converter with Jekyll's defaults for files whose
+// extension (without the dot) is in exts, as Jekyll's markdown_ext lists them.
 func New(exts []string) *Converter {
-	c := &Converter{exts: map[string]bool{}}
-	for _, e := range exts {
+	return NewWithOptions(Options{Exts: exts})
+}
+
+// NewWithOptions returns a converter for a site's settings.
+func NewWithOptions(opts Options) *Converter {
+	c := &Converter{exts: map[string]bool{}, o: defaultOptions()}
+	for _, e := range opts.Exts {
 		c.exts["."+strings.ToLower(strings.TrimPrefix(strings.TrimSpace(e), "."))] = true
 	}
-	c.md = goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(html.WithUnsafe()),
-	)
-	c.bufs.New = func() any { return new(bytes.Buffer) }
+	switch strings.ToLower(opts.Engine) {
+	case "commonmark", "commonmarkghpages":
+		c.gm = goldmark.New(
+			goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Linkify),
+			goldmark.WithParserOptions(gmparser.WithAutoHeadingID()),
+			goldmark.WithRendererOptions(html.WithUnsafe()),
+		)
+		c.bufs.New = func() any { return new(bytes.Buffer) }
+		return c
+	}
+	if opts.Highlighter != "" && opts.Highlighter != "rouge" {
+		c.o.highlighter = ""
+	}
+	guess := true
+	if m := opts.Kramdown; m != nil {
+		for _, k := range m.Keys() {
+			v, _ := m.Get(k)
+			c.o.set(k, v)
+		}
+		if v, ok := m.Get("guess_lang"); ok {
+			guess, _ = toBool(v)
+		}
+		if v, ok := m.Get("syntax_highlighter"); ok && toStr(v) != "" {
+			c.o.set("syntax_highlighter", v)
+		}
+	}
+	// Jekyll always overwrites syntax_highlighter_opts.guess_lang with
+	// kramdown.guess_lang.
+	c.o.block.guessLang, c.o.span.guessLang = guess, guess
 	return c
 }
 
@@ -42,11 +89,17 @@ func (c *Converter) Matches(ext string) bool { return c.exts[strings.ToLower(ext
 
 // Convert renders Markdown source to HTML.
 func (c *Converter) Convert(src string) (string, error) {
-	buf := c.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer c.bufs.Put(buf)
-	if err := c.md.Convert([]byte(src), buf); err != nil {
-		return "", err
+	if c.gm != nil {
+		buf := c.bufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer c.bufs.Put(buf)
+		if err := c.gm.Convert([]byte(src), buf); err != nil {
+			return "", err
+		}
+		return buf.String(), nil
 	}
-	return buf.String(), nil
+	p := newParser(c.o)
+	root := p.parse(src)
+	r := &renderer{o: p.o, root: root, p: p, fnCounter: p.o.footnoteNr, fnByName: map[string]*fnOut{}}
+	return r.convert(root, -2), nil
 }
