@@ -170,7 +170,12 @@ func Read(opts Options) (*Site, error) {
 		s.Time = time.Now()
 	}
 	s.Time = s.Time.In(cfg.Timezone)
-	s.Markdown = markdown.New(cfg.MarkdownExt)
+	s.Markdown = markdown.NewWithOptions(markdown.Options{
+		Exts:        cfg.MarkdownExt,
+		Engine:      cfg.String("markdown"),
+		Kramdown:    cfg.Map("kramdown"),
+		Highlighter: cfg.String("highlighter"),
+	})
 	s.Settings = &content.Settings{
 		Source:           cfg.Source,
 		CollectionsPath:  joinPath(cfg.Source, cfg.CollectionsDir),

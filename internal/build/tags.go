@@ -3,14 +3,14 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"html"
-	"os"
+		"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
+	"github.com/broadsheet-ssg/broadsheet/internal/highlight"
 	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
 )
 
@@ -292,8 +292,9 @@ func (t *postURLTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 var highlightSyntax = regexp.MustCompile(`^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$`)
 
 type highlightTag struct {
-	lang string
-	body *liquid.Body
+	lang    string
+	linenos bool
+	body    *liquid.Body
 }
 
 func parseHighlight(markup string, pos liquid.Position, body *liquid.Body) (liquid.Renderer, error) {
@@ -302,23 +303,25 @@ func parseHighlight(markup string, pos liquid.Position, body *liquid.Body) (liqu
 		return nil, &liquid.Error{Name: pos.Name, Line: pos.Line, Syntax: true,
 			Msg: fmt.Sprintf("Syntax Error in tag 'highlight' while parsing the following markup:\n\n  %s\n\nValid syntax: highlight <lang> [linenos]", markup)}
 	}
-	return &highlightTag{lang: strings.ToLower(m[1]), body: body}, nil
+	t := &highlightTag{lang: strings.ToLower(m[1]), body: body}
+	for _, opt := range strings.Fields(m[2]) {
+		if k, _, _ := strings.Cut(opt, "="); k == "linenos" {
+			t.linenos = true
+		}
+	}
+	return t, nil
 }
-
-var edgeNewlines = regexp.MustCompile(`\A[\n\r]+|[\n\r]+\z`)
 
 func (t *highlightTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 	var b bytes.Buffer
 	if err := t.body.Render(ctx, &b); err != nil {
 		return err
 	}
-	code := b.String()
-	if loc := edgeNewlines.FindStringIndex(code); loc != nil {
-		code = code[:loc[0]] + code[loc[1]:]
-	}
-	code = strings.TrimSpace(html.EscapeString(code))
-	fmt.Fprintf(out, `<figure class="highlight"><pre><code class="language-%s" data-lang="%s">%s</code></pre></figure>`,
-		strings.ReplaceAll(t.lang, "+", "-"), t.lang, strings.TrimSuffix(code, "\n"))
+	prefix, _ := ctx.Get("highlighter_prefix").(string)
+	suffix, _ := ctx.Get("highlighter_suffix").(string)
+	out.WriteString(prefix)
+	out.WriteString(highlight.Block(highlight.TrimTagBody(b.String()), t.lang, highlight.BlockOptions{LineNumbers: t.linenos}))
+	out.WriteString(suffix)
 	return nil
 }
 

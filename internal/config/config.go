@@ -505,3 +505,19 @@ func stringList(r *liquid.Map, k string) []string {
 	}
 	return out
 }
+
+// String returns a top-level config value as a string ("" when absent).
+func (c *Config) String(key string) string {
+	v, ok := c.Raw.Get(key)
+	if !ok || v == nil {
+		return ""
+	}
+	return liquid.ToString(v)
+}
+
+// Map returns a top-level config value that is a mapping, or nil.
+func (c *Config) Map(key string) *liquid.Map {
+	v, _ := c.Raw.Get(key)
+	m, _ := v.(*liquid.Map)
+	return m
+}
