@@ -3,7 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
-		"os"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
