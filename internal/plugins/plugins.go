@@ -5,9 +5,14 @@
 // sitemap that lists them).
 package plugins
 
-import "github.com/broadsheet-ssg/broadsheet/internal/build"
+import (
+	"github.com/broadsheet-ssg/broadsheet/internal/build"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
+)
 
 // All returns one instance of every plugin Broadsheet has.
 func All() []build.Plugin {
-	return []build.Plugin{}
+	return []build.Plugin{
+		optionalfrontmatter.Plugin{},
+	}
 }
