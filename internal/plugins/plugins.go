@@ -7,6 +7,7 @@ package plugins
 
 import (
 	"github.com/broadsheet-ssg/broadsheet/internal/build"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 )
 
@@ -14,5 +15,6 @@ import (
 func All() []build.Plugin {
 	return []build.Plugin{
 		optionalfrontmatter.Plugin{},
+		feed.Plugin{},
 	}
 }
