@@ -8,13 +8,13 @@ package plugins
 import (
 	"github.com/broadsheet-ssg/broadsheet/internal/build"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
-	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
 )
 
 // All returns one instance of every plugin Broadsheet has.
 func All() []build.Plugin {
 	return []build.Plugin{
-		optionalfrontmatter.Plugin{},
+		paginate.New(),
 		feed.Plugin{},
 	}
 }
