@@ -8,12 +8,16 @@ package plugins
 import (
 	"github.com/broadsheet-ssg/broadsheet/internal/build"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/readmeindex"
 )
 
 // All returns one instance of every plugin Broadsheet has.
 func All() []build.Plugin {
 	return []build.Plugin{
+		optionalfrontmatter.Plugin{},
+		readmeindex.Plugin{},
 		paginate.New(),
 		feed.Plugin{},
 	}
