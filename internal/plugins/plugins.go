@@ -7,6 +7,7 @@ package plugins
 
 import (
 	"github.com/broadsheet-ssg/broadsheet/internal/build"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/defaultlayout"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
@@ -18,6 +19,7 @@ func All() []build.Plugin {
 	return []build.Plugin{
 		optionalfrontmatter.Plugin{},
 		readmeindex.Plugin{},
+		defaultlayout.Plugin{},
 		paginate.New(),
 		feed.Plugin{},
 	}
