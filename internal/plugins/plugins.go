@@ -12,6 +12,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/readmeindex"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/titlesfromheadings"
 )
 
 // All returns one instance of every plugin Broadsheet has.
@@ -20,6 +21,7 @@ func All() []build.Plugin {
 		optionalfrontmatter.Plugin{},
 		readmeindex.Plugin{},
 		defaultlayout.Plugin{},
+		titlesfromheadings.Plugin{},
 		paginate.New(),
 		feed.Plugin{},
 	}
