@@ -7,6 +7,7 @@ package plugins
 
 import (
 	"github.com/broadsheet-ssg/broadsheet/internal/build"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/archives"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/defaultlayout"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
@@ -22,6 +23,7 @@ func All() []build.Plugin {
 		readmeindex.Plugin{},
 		defaultlayout.Plugin{},
 		titlesfromheadings.Plugin{},
+		archives.New(),
 		paginate.New(),
 		feed.Plugin{},
 	}
