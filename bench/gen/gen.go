@@ -33,7 +33,7 @@ import (
 
 // Version changes whenever the generator's output changes, so a cached site
 // written by an older generator is not reused (see Marker).
-const Version = "1"
+const Version = "2"
 
 // MarkerFile is written at the top of every generated site; its content
 // (Marker) says what wrote it. Jekyll and Hugo both ignore the file.

@@ -57,6 +57,8 @@ type config struct {
 	broadsheet string
 	bsError    string
 	bsRev      string
+	jekyllBin  string
+	hugoBin    string
 	seed       string
 	timeout    time.Duration
 	timeBin    string
@@ -74,6 +76,8 @@ func main() {
 	fs.StringVar(&c.broadsheet, "broadsheet", "", "the broadsheet binary (scripts/bench builds it)")
 	fs.StringVar(&c.bsError, "broadsheet-error", "", "why there is no broadsheet binary (reported as a failed build)")
 	fs.StringVar(&c.bsRev, "broadsheet-rev", "", "the git revision the binary was built from")
+	fs.StringVar(&c.jekyllBin, "jekyll", "jekyll", "the jekyll command to time (e.g. a 4.3.2 or later with the file scan fixed)")
+	fs.StringVar(&c.hugoBin, "hugo", "hugo", "the hugo command to time")
 	fs.StringVar(&c.seed, "seed", "1", "generator seed")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Minute, "give up on one build after this long")
 	fs.StringVar(&c.timeBin, "time", "/usr/bin/time", "GNU time (Debian package time)")
@@ -195,20 +199,20 @@ func findTool(name string, c config) (*tool, string) {
 			t.version += " (git " + c.bsRev + ")"
 		}
 	case "hugo":
-		bin, err := exec.LookPath("hugo")
+		bin, err := exec.LookPath(c.hugoBin)
 		if err != nil {
 			return nil, "not installed (apt-get install hugo)"
 		}
 		t.bin, t.flavour = bin, gen.Hugo
 		t.version = firstLine(output(bin, "version"))
 	case "jekyll":
-		bin, err := exec.LookPath("jekyll")
+		bin, err := exec.LookPath(c.jekyllBin)
 		if err != nil {
 			return nil, "not installed (apt-get install jekyll ruby-jekyll-feed ruby-jekyll-sitemap ruby-jekyll-seo-tag ruby-jekyll-paginate)"
 		}
 		t.bin = bin
 		t.version = firstLine(output(bin, "--version"))
-		if deb := firstLine(output("dpkg-query", "-W", "-f", "${Version}", "jekyll")); deb != "" {
+		if deb := firstLine(output("dpkg-query", "-W", "-f", "${Version}", "jekyll")); bin == "/usr/bin/jekyll" && deb != "" {
 			t.version += ", Debian package " + deb
 			if strings.HasPrefix(deb, "4.3.1") {
 				t.note = " (without the upstream 4.3.2 fix: its file scan is O(n^2), minutes at 10,000 posts)"
