@@ -13,6 +13,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/readmeindex"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/relativelinks"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/titlesfromheadings"
 )
 
@@ -23,6 +24,7 @@ func All() []build.Plugin {
 		readmeindex.Plugin{},
 		defaultlayout.Plugin{},
 		titlesfromheadings.Plugin{},
+		relativelinks.Plugin{},
 		archives.New(),
 		paginate.New(),
 		feed.Plugin{},
