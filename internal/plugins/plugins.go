@@ -13,6 +13,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/readmeindex"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/redirectfrom"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/relativelinks"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/titlesfromheadings"
 )
@@ -26,6 +27,7 @@ func All() []build.Plugin {
 		titlesfromheadings.Plugin{},
 		relativelinks.Plugin{},
 		archives.New(),
+		redirectfrom.New(),
 		paginate.New(),
 		feed.Plugin{},
 	}
