@@ -16,6 +16,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/redirectfrom"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/relativelinks"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/titlesfromheadings"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/toc"
 )
 
 // All returns one instance of every plugin Broadsheet has.
@@ -26,6 +27,7 @@ func All() []build.Plugin {
 		defaultlayout.Plugin{},
 		titlesfromheadings.Plugin{},
 		relativelinks.Plugin{},
+		toc.Plugin{},
 		archives.New(),
 		redirectfrom.New(),
 		paginate.New(),
