@@ -15,6 +15,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/readmeindex"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/redirectfrom"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/relativelinks"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/sitemap"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/titlesfromheadings"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/toc"
 )
@@ -32,5 +33,6 @@ func All() []build.Plugin {
 		redirectfrom.New(),
 		paginate.New(),
 		feed.Plugin{},
+		sitemap.Plugin{},
 	}
 }
