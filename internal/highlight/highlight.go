@@ -1,8 +1,8 @@
 // Package highlight renders source code as Rouge 3.30 does for Jekyll: the
 // token spans of Rouge's HTML formatter (class names like "k", "nf", "s2"),
 // its line-number table, and the markup of Jekyll's {% highlight %} tag.
-// Lexers come from chroma, with Rouge's language names and aliases, and
-// token classes mapped to Rouge's where the two differ.
+// The lexers are our own, written to split and name code exactly as the
+// Rouge 3.30 lexer for the language does.
 package highlight
 
 import (
@@ -12,8 +12,8 @@ import (
 
 // Lexer turns code into tokens for one language.
 type Lexer struct {
-	tag   string
-	lexFn func(code string) []Token
+	tag string
+	lex func(code string) []span
 }
 
 // Token is a run of text with Rouge's short class name ("" for plain text).
@@ -26,14 +26,23 @@ type Token struct {
 func (l *Lexer) Tag() string { return l.tag }
 
 // Tokens lexes code.
-func (l *Lexer) Tokens(code string) []Token { return l.lexFn(code) }
+func (l *Lexer) Tokens(code string) []Token {
+	ts := l.lex(code)
+	out := make([]Token, len(ts))
+	for i, t := range ts {
+		out[i] = Token{t.cls, code[t.a:t.b]}
+	}
+	return out
+}
 
-var plainText = &Lexer{tag: "plaintext", lexFn: func(code string) []Token {
+var plainText = &Lexer{tag: "plaintext", lex: lexPlain}
+
+func lexPlain(code string) []span {
 	if code == "" {
 		return nil
 	}
-	return []Token{{"", code}}
-}}
+	return []span{{"", 0, len(code)}}
+}
 
 // FindFancy finds the lexer for a language name as Rouge's
 // Lexer.find_fancy does (name or alias, case-insensitive; options after
@@ -55,15 +64,15 @@ func FindFancy(lang, code string) *Lexer {
 func Format(l *Lexer, code string) string {
 	var b strings.Builder
 	b.Grow(len(code) * 2)
-	for _, t := range l.Tokens(code) {
-		if t.Class == "" {
-			escape(&b, t.Text)
+	for _, t := range l.lex(code) {
+		if t.cls == "" {
+			escape(&b, code[t.a:t.b])
 			continue
 		}
 		b.WriteString(`<span class="`)
-		b.WriteString(t.Class)
+		b.WriteString(t.cls)
 		b.WriteString(`">`)
-		escape(&b, t.Text)
+		escape(&b, code[t.a:t.b])
 		b.WriteString("</span>")
 	}
 	return b.String()
