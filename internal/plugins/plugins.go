@@ -12,6 +12,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginatev2"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/readmeindex"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/redirectfrom"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/relativelinks"
@@ -32,6 +33,7 @@ func All() []build.Plugin {
 		archives.New(),
 		redirectfrom.New(),
 		paginate.New(),
+		paginatev2.New(),
 		feed.Plugin{},
 		sitemap.Plugin{},
 	}
