@@ -16,6 +16,10 @@ func lexFunc(tag string) func(string) []span {
 		return lexJavascript
 	case "typescript":
 		return lexTypescript
+	case "ruby":
+		return lexRuby
+	case "yaml":
+		return lexYAML
 	case "go":
 		return lexGo
 	case "shell":

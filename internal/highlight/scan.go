@@ -355,3 +355,35 @@ func unicodeAlnumRun(r string) int {
 	}
 	return i
 }
+
+// drive runs step until the text is used up. Like Rouge, a step that
+// matches nothing, or the sixth step in a row that consumes nothing,
+// yields one character as an error.
+func (x *lexer) drive(step func() bool) {
+	nulls := 0
+	for x.more() {
+		p := x.p
+		ok := step()
+		if ok && x.p == p {
+			nulls++
+			if nulls <= 5 {
+				continue
+			}
+			ok = false
+		} else if ok {
+			nulls = 0
+		}
+		if !ok {
+			x.errChar()
+		}
+	}
+}
+
+// eol reports whether r is at the end of a line ("$": before a line break
+// or at the end of the text).
+func eol(r string) bool { return len(r) == 0 || r[0] == '\n' }
+
+// isLetterNumber is [\p{L}\p{Nl}\p{Nd}].
+func isLetterNumber(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Nd, r)
+}
