@@ -655,18 +655,22 @@ func (x *rubyLexer) sigilStep(r string) bool {
 }
 
 // rbSingle matches /'(\\\\|\\'|[^'])*'/ from r[0] (the quote is at r[0]).
-func rbSingle(r string) int {
+func rbSingle(r string) int { return quotedBT(r, '\'') }
+
+// quotedBT matches /q(\\\\|\\q|[^q])*q/ (q is r[0]) as Onigmo does: when
+// no quote closes it, it backtracks to end at the last escaped quote.
+func quotedBT(r string, q byte) int {
 	lastEsc := -1
 	for i := 1; i < len(r); i++ {
 		switch r[i] {
 		case '\\':
-			if i+1 < len(r) && (r[i+1] == '\\' || r[i+1] == '\'') {
-				if r[i+1] == '\'' {
+			if i+1 < len(r) && (r[i+1] == '\\' || r[i+1] == q) {
+				if r[i+1] == q {
 					lastEsc = i + 1
 				}
 				i++
 			}
-		case '\'':
+		case q:
 			return i + 1
 		}
 	}

@@ -20,6 +20,10 @@ func lexFunc(tag string) func(string) []span {
 		return lexRuby
 	case "yaml":
 		return lexYAML
+	case "css":
+		return lexCSS
+	case "scss":
+		return lexSCSS
 	case "go":
 		return lexGo
 	case "shell":

@@ -387,3 +387,6 @@ func eol(r string) bool { return len(r) == 0 || r[0] == '\n' }
 func isLetterNumber(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Nd, r)
 }
+
+// words_ makes a set from a space-separated list.
+func words_(s string) map[string]bool { return set(strings.Fields(s)...) }
