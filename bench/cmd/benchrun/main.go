@@ -416,14 +416,17 @@ func printTable(n int, tools []*tool, results map[string][]result, skipped map[s
 		fmt.Printf("| %s | %.2f s | %.2f s | %.0f MiB | %d | %.0f |\n", t.name, row.wall, row.cpu, row.rss, row.pages, float64(row.pages)/row.wall)
 	}
 	fmt.Println()
+	var ratios []string
 	b, hasB := rows["broadsheet"]
 	if h, ok := rows["hugo"]; ok && hasB {
-		fmt.Printf("Broadsheet/Hugo: wall %.2fx, CPU %.2fx, peak RSS %.2fx.  ", b.wall/h.wall, b.cpu/h.cpu, b.rss/h.rss)
+		ratios = append(ratios, fmt.Sprintf("Broadsheet/Hugo: wall %.2fx, CPU %.2fx, peak RSS %.2fx.", b.wall/h.wall, b.cpu/h.cpu, b.rss/h.rss))
 	}
 	if j, ok := rows["jekyll"]; ok && hasB {
-		fmt.Printf("Jekyll/Broadsheet: wall %.1fx.", j.wall/b.wall)
+		ratios = append(ratios, fmt.Sprintf("Jekyll/Broadsheet: wall %.1fx, CPU %.1fx.", j.wall/b.wall, j.cpu/b.cpu))
 	}
-	fmt.Print("\n\n")
+	if len(ratios) > 0 {
+		fmt.Printf("%s\n\n", strings.Join(ratios, " "))
+	}
 }
 
 func group(n int) string {
