@@ -24,6 +24,10 @@ func lexFunc(tag string) func(string) []span {
 		return lexCSS
 	case "scss":
 		return lexSCSS
+	case "html":
+		return lexHTML
+	case "xml":
+		return lexXML
 	case "go":
 		return lexGo
 	case "shell":

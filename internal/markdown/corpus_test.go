@@ -181,17 +181,11 @@ const minCorpusRate = 92.5
 // in docs/markdown.md.
 var knownDifferences = map[string]bool{
 	"fence-c":         true,
-	"fence-css":       true,
-	"fence-html":      true,
 	"fence-java":      true,
 	"fence-rust":      true,
 	"fence-sql":       true,
 	"hl-c":            true,
 	"hl-c-linenos":    true,
-	"hl-css":          true,
-	"hl-css-linenos":  true,
-	"hl-html":         true,
-	"hl-html-linenos": true,
 	"hl-java":         true,
 	"hl-java-linenos": true,
 	"hl-rust":         true,
