@@ -78,7 +78,7 @@ func TestMissingPages(t *testing.T) {
 		os.WriteFile(p, nil, 0o644)
 	}
 	got := strings.Join(missingPages(dir, 20), "; ")
-	for _, want := range []string{"sitemap.xml", "posts (7 pages for 20 posts)"} {
+	for _, want := range []string{"sitemap.xml", "posts (8 pages for 20 posts)"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in %q", want, got)
 		}
