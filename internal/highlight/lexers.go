@@ -28,6 +28,8 @@ func lexFunc(tag string) func(string) []span {
 		return lexHTML
 	case "xml":
 		return lexXML
+	case "java":
+		return lexJava
 	case "go":
 		return lexGo
 	case "shell":
