@@ -16,6 +16,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/readmeindex"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/redirectfrom"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/relativelinks"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/seo"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/sitemap"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/titlesfromheadings"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/toc"
@@ -35,6 +36,7 @@ func All() []build.Plugin {
 		paginate.New(),
 		paginatev2.New(),
 		feed.Plugin{},
+		seo.Plugin{},
 		sitemap.Plugin{},
 	}
 }
