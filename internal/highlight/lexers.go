@@ -30,6 +30,12 @@ func lexFunc(tag string) func(string) []span {
 		return lexXML
 	case "java":
 		return lexJava
+	case "sql":
+		return lexSQL
+	case "c":
+		return lexC
+	case "cpp":
+		return lexCpp
 	case "go":
 		return lexGo
 	case "shell":

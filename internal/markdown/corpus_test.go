@@ -180,16 +180,7 @@ const minCorpusRate = 92.5
 // knownDifferences are corpus cases that do not match yet, each explained
 // in docs/markdown.md.
 var knownDifferences = map[string]bool{
-	"fence-c":         true,
-	"fence-java":      true,
 	"fence-rust":      true,
-	"fence-sql":       true,
-	"hl-c":            true,
-	"hl-c-linenos":    true,
-	"hl-java":         true,
-	"hl-java-linenos": true,
 	"hl-rust":         true,
 	"hl-rust-linenos": true,
-	"hl-sql":          true,
-	"hl-sql-linenos":  true,
 }
