@@ -36,6 +36,8 @@ func lexFunc(tag string) func(string) []span {
 		return lexC
 	case "cpp":
 		return lexCpp
+	case "rust":
+		return lexRust
 	case "go":
 		return lexGo
 	case "shell":

@@ -179,8 +179,4 @@ const minCorpusRate = 92.5
 
 // knownDifferences are corpus cases that do not match yet, each explained
 // in docs/markdown.md.
-var knownDifferences = map[string]bool{
-	"fence-rust":      true,
-	"hl-rust":         true,
-	"hl-rust-linenos": true,
-}
+var knownDifferences = map[string]bool{}
