@@ -164,14 +164,11 @@ func newAutopage(s *build.Site, k autoKind, sub, pc *liquid.Map, layoutFile, key
 	if s.Layouts[layoutName] == nil {
 		s.Warnf("Build Warning: Layout '%s' requested in index.html does not exist.", layoutName)
 	}
-	// Front matter defaults for the layout's path apply, under what the
+	// Templates see the front matter defaults of an index.html at the top
+	// (the page's relative path, as Jekyll reckons it), under what the
 	// plugin sets.
 	page := s.NewPage("", "index.html", body, nil)
-	if defs := s.Config.FrontMatterDefaults(rel, "pages"); defs != nil {
-		page.Data = utils.DeepMerge(defs, data)
-	} else {
-		page.Data = data.Clone()
-	}
+	page.Data = utils.DeepMerge(page.Data, data)
 	page.Data.Set("permalink", permalink)
 	if s.Layouts[layoutName] != nil {
 		page.Data.Set("layout", layoutName)
@@ -185,6 +182,5 @@ func newAutopage(s *build.Site, k autoKind, sub, pc *liquid.Map, layoutFile, key
 	ap.Set("display_name", display)
 	page.Data.Set("autopage", ap)
 	page.SetURL(rubyFileJoin(permalink, "index.html"))
-	page.RelPath = strings.TrimPrefix(rubyFileJoin(permalink, "index.html"), "/")
 	return page, nil
 }
