@@ -10,6 +10,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/archives"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/defaultlayout"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/githubmetadata"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginatev2"
@@ -37,6 +38,7 @@ func All() []build.Plugin {
 		paginatev2.New(),
 		feed.Plugin{},
 		seo.Plugin{},
+		githubmetadata.Plugin{},
 		sitemap.Plugin{},
 	}
 }
