@@ -38,6 +38,8 @@ func lexFunc(tag string) func(string) []span {
 		return lexCpp
 	case "rust":
 		return lexRust
+	case "markdown":
+		return lexMarkdown
 	case "go":
 		return lexGo
 	case "shell":
