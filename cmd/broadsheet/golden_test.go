@@ -33,6 +33,13 @@ func buildFixture(t *testing.T, f sitediff.Fixture, pin sitediff.Pin) string {
 	out := filepath.Join(tmp, "out")
 	t.Setenv("SOURCE_DATE_EPOCH", strings.TrimPrefix(pin.Env()[0], "SOURCE_DATE_EPOCH="))
 	t.Setenv("JEKYLL_ENV", "")
+	// Theme gems of our own for the theme fixtures, before the installed
+	// ones (the trailing ":" keeps the default gem folders).
+	themes, err := filepath.Abs("../../testdata/themes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GEM_PATH", themes+":")
 	var stdout, stderr bytes.Buffer
 	args := append([]string{"build", "-s", src, "-d", out, "--quiet"}, f.Args...)
 	if code := run(args, &stdout, &stderr); code != 0 {

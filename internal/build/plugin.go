@@ -85,6 +85,9 @@ func (s *Site) enablePlugins(available []Plugin) {
 		}
 	}
 	names = append(names, gemfilePlugins(filepath.Join(s.Config.Source, "Gemfile"))...)
+	if s.Theme != nil && !s.Config.Safe {
+		names = append(names, s.Theme.Dependencies...)
+	}
 	seen := map[string]bool{}
 	var unknown []string
 	for _, n := range names {

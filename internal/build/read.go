@@ -26,7 +26,10 @@ type postJob struct {
 	coll  *content.Collection
 }
 
-type pageJob struct{ dir, name string }
+type pageJob struct {
+	dir, name string
+	abs       string // set when the file is not under the source (a theme's)
+}
 
 type staticJob struct {
 	abs, dir, name string
@@ -99,6 +102,7 @@ func (s *Site) read() error {
 		}
 		s.scanCollection(sc, c)
 	}
+	s.readThemeAssets(sc)
 
 	var errs []error
 	var mu sync.Mutex
@@ -132,7 +136,11 @@ func (s *Site) read() error {
 			return
 		}
 		j := sc.pages[i-len(sc.posts)]
-		src, err := os.ReadFile(joinPath(s.Config.Source, path.Join(j.dir, j.name)))
+		abs := j.abs
+		if abs == "" {
+			abs = joinPath(s.Config.Source, path.Join(j.dir, j.name))
+		}
+		src, err := os.ReadFile(abs)
 		if err != nil {
 			fail(err)
 			return
@@ -142,6 +150,7 @@ func (s *Site) read() error {
 			fail(err)
 			return
 		}
+		p.Path = abs
 		pages[i-len(sc.posts)] = p
 	})
 
@@ -150,6 +159,9 @@ func (s *Site) read() error {
 	s.Layouts = layouts
 	data, derr := s.readData()
 	if derr != nil {
+		errs = append(errs, derr)
+	}
+	if data, derr = s.mergeThemeData(data); derr != nil {
 		errs = append(errs, derr)
 	}
 	s.Data = data
@@ -555,8 +567,19 @@ func fileModTime(abs string) (t time.Time) {
 // too; "blog/post.html" is the layout "blog/post").
 func (s *Site) readLayouts() (map[string]*content.Layout, []error) {
 	layouts := map[string]*content.Layout{}
-	dir := joinPath(s.Config.Source, s.Config.LayoutsDir)
 	var errs []error
+	s.readLayoutDir(joinPath(s.Config.Source, s.Config.LayoutsDir), layouts, &errs)
+	if s.Theme != nil && s.Theme.LayoutsDir != "" {
+		s.readLayoutDir(s.Theme.LayoutsDir, layouts, &errs)
+	}
+	return layouts, errs
+}
+
+// readLayoutDir reads one layouts folder; a layout already read (the
+// site's, over the theme's) is kept.
+func (s *Site) readLayoutDir(dir string, layouts map[string]*content.Layout, errsp *[]error) {
+	errs := *errsp
+	defer func() { *errsp = errs }()
 	for _, e := range s.walkFiles(dir, "") {
 		if !strings.Contains(path.Base(e), ".") {
 			continue
@@ -567,7 +590,11 @@ func (s *Site) readLayouts() (map[string]*content.Layout, []error) {
 			errs = append(errs, err)
 			continue
 		}
-		rel := path.Join(s.Config.LayoutsDir, e)
+		rel := s.relSource(abs)
+		name := e[:strings.LastIndex(e, ".")]
+		if layouts[name] != nil {
+			continue
+		}
 		fm, body, line, err := frontmatter.Parse(rel, src, s.Config.Timezone)
 		if err != nil {
 			errs = append(errs, err)
@@ -576,10 +603,8 @@ func (s *Site) readLayouts() (map[string]*content.Layout, []error) {
 		if fm == nil {
 			fm = liquid.NewMap(0)
 		}
-		name := e[:strings.LastIndex(e, ".")]
 		layouts[name] = &content.Layout{Name: name, Path: abs, RelPath: rel, Data: fm, Body: string(body), BodyLine: line}
 	}
-	return layouts, errs
 }
 
 // parallel runs f(0..n-1) on every core.

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"strings"
 	"sync"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
 	"github.com/broadsheet-ssg/broadsheet/internal/filters"
 	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
+	"github.com/broadsheet-ssg/broadsheet/internal/sass"
 	"github.com/broadsheet-ssg/broadsheet/internal/utils"
 )
 
@@ -100,6 +102,7 @@ func (s *Site) Render() error {
 		}
 	})
 	s.phase = phaseDone
+	s.Pages = append(s.Pages, s.sourceMaps...)
 	if len(errs) > 0 {
 		sortErrors(errs)
 		return joinErrors(errs)
@@ -233,8 +236,23 @@ func (s *Site) renderDocument(d *content.Document) error {
 			return err
 		}
 	}
-	out, err := s.convert(d.Ext, out, d.RelPath)
-	if err != nil {
+	var err error
+	if syntax, ok := sass.SyntaxOf(d.Ext); ok {
+		var sourceMap string
+		out, sourceMap, err = s.Sass.Convert(out, d.RelPath, syntax)
+		if err != nil {
+			var se *sass.Error
+			if errors.As(err, &se) && se.Entry && d.BodyLine > 1 {
+				c := *se
+				c.Line += d.BodyLine - 1
+				err = &c
+			}
+			return err
+		}
+		if sourceMap != "" {
+			s.addSourceMap(d, sourceMap)
+		}
+	} else if out, err = s.convert(d.Ext, out, d.RelPath); err != nil {
 		return err
 	}
 	d.Content = out
@@ -320,4 +338,18 @@ func frontMatterLine(path, key string) int {
 		}
 	}
 	return 1
+}
+
+// addSourceMap adds the source map of a Sass page as a page of its own,
+// beside the CSS, as jekyll-sass-converter does.
+func (s *Site) addSourceMap(d *content.Document, sourceMap string) {
+	name := strings.TrimSuffix(d.Name, d.Ext) + ".css.map"
+	m := content.NewVirtualPage(s.Settings, d.Dir, name, "", d.Data)
+	cssURL := d.URL
+	m.SetURL(strings.TrimSuffix(cssURL, path.Ext(cssURL)) + ".css.map")
+	m.OutputExt = ".map"
+	m.Output = []byte(sourceMap)
+	s.mapMu.Lock()
+	s.sourceMaps = append(s.sourceMaps, m)
+	s.mapMu.Unlock()
 }

@@ -22,6 +22,8 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
 	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
 	"github.com/broadsheet-ssg/broadsheet/internal/markdown"
+	"github.com/broadsheet-ssg/broadsheet/internal/sass"
+	"github.com/broadsheet-ssg/broadsheet/internal/theme"
 )
 
 // JekyllVersion is what jekyll.version says: the Jekyll whose output we match.
@@ -42,6 +44,9 @@ type Options struct {
 	// Plugins are the plugins Broadsheet has; those the site names in its
 	// config are switched on.
 	Plugins []Plugin
+	// RemoteThemeBaseURL is where remote themes are downloaded from (""
+	// means GitHub); tests point it at a server on loopback.
+	RemoteThemeBaseURL string
 }
 
 const (
@@ -67,6 +72,8 @@ type Site struct {
 	Data        *liquid.Map
 	Markdown    *markdown.Converter
 	Engine      *liquid.Engine
+	Theme       *theme.Theme // nil without a theme
+	Sass        *sass.Compiler
 
 	log     io.Writer
 	phase   int
@@ -84,9 +91,11 @@ type Site struct {
 	tags            *liquid.Map
 	docIndex        map[*content.Document]int
 
-	templates templateCache
-	warnMu    sync.Mutex
-	warned    map[string]bool
+	templates  templateCache
+	mapMu      sync.Mutex
+	sourceMaps []*content.Document
+	warnMu     sync.Mutex
+	warned     map[string]bool
 }
 
 // BuildError lists every file that failed; a build with errors writes nothing.
@@ -186,6 +195,16 @@ func Read(opts Options) (*Site, error) {
 		OutputExt:        s.outputExt,
 		Defaults:         cfg.FrontMatterDefaults,
 	}
+	if err := s.loadTheme(opts); err != nil {
+		return nil, err
+	}
+	themeSass := ""
+	if s.Theme != nil {
+		themeSass = s.Theme.SassDir
+	}
+	if s.Sass, err = sass.New(sass.OptionsFromConfig(cfg.Raw, cfg.Source, themeSass, s.Env)); err != nil {
+		return nil, err
+	}
 	s.enablePlugins(opts.Plugins)
 	readErr := s.read()
 	for _, p := range s.plugins {
@@ -213,6 +232,9 @@ func Read(opts Options) (*Site, error) {
 func (s *Site) outputExt(ext string) string {
 	if s.Markdown.Matches(ext) {
 		return ".html"
+	}
+	if _, ok := sass.SyntaxOf(ext); ok {
+		return ".css"
 	}
 	return ext
 }

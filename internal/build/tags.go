@@ -177,7 +177,11 @@ func rubyStringArray(list []string) string {
 // includeDirs are the folders {% include %} looks in: the site's, then the
 // theme's.
 func (s *Site) includeDirs() []string {
-	return []string{joinPath(s.Config.Source, s.Config.IncludesDir)}
+	dirs := []string{joinPath(s.Config.Source, s.Config.IncludesDir)}
+	if s.Theme != nil && s.Theme.IncludesDir != "" {
+		dirs = append(dirs, s.Theme.IncludesDir)
+	}
+	return dirs
 }
 
 // relativeIncludeDir is the folder of the page being rendered.

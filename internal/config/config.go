@@ -521,3 +521,10 @@ func (c *Config) Map(key string) *liquid.Map {
 	m, _ := v.(*liquid.Map)
 	return m
 }
+
+// IsDefaultKey reports whether key is one of Jekyll's DEFAULTS, which a
+// theme's _config.yml may not change.
+func IsDefaultKey(key string) bool {
+	_, ok := defaultsMap("").Get(key)
+	return ok
+}
