@@ -11,6 +11,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/defaultlayout"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/githubmetadata"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/includecache"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginatev2"
@@ -39,6 +40,7 @@ func All() []build.Plugin {
 		feed.Plugin{},
 		seo.Plugin{},
 		githubmetadata.Plugin{},
+		includecache.Plugin{},
 		sitemap.Plugin{},
 	}
 }
