@@ -27,7 +27,7 @@ func (l *Lexer) Tag() string { return l.tag }
 
 // Tokens lexes code.
 func (l *Lexer) Tokens(code string) []Token {
-	ts := l.lex(code)
+	ts := l.spans(code)
 	out := make([]Token, len(ts))
 	for i, t := range ts {
 		out[i] = Token{t.cls, code[t.a:t.b]}
@@ -41,7 +41,18 @@ func lexPlain(code string) []span {
 	if code == "" {
 		return nil
 	}
-	return []span{{"", 0, len(code)}}
+	return []span{{"", 0, int32(len(code))}}
+}
+
+// maxCode is the longest code we lex: spans hold 32-bit offsets. Longer
+// code (never seen in a page) is shown as one plain text token.
+const maxCode = 1<<31 - 1
+
+func (l *Lexer) spans(code string) []span {
+	if len(code) > maxCode {
+		return nil
+	}
+	return l.lex(code)
 }
 
 // FindFancy finds the lexer for a language name as Rouge's
@@ -62,9 +73,30 @@ func FindFancy(lang, code string) *Lexer {
 // Format renders tokens as Rouge::Formatters::HTML does: plain text
 // escaped, every other token in <span class="...">.
 func Format(l *Lexer, code string) string {
+	toks := l.spans(code)
+	if toks == nil && code != "" {
+		var b strings.Builder
+		escape(&b, code)
+		return b.String()
+	}
+	// size the output exactly: one allocation, no regrowth
+	n := len(code)
+	for i := 0; i < len(code); i++ {
+		switch code[i] {
+		case '&':
+			n += 4
+		case '<', '>':
+			n += 3
+		}
+	}
+	for _, t := range toks {
+		if t.cls != "" {
+			n += len(`<span class="">`) + len(t.cls) + len("</span>")
+		}
+	}
 	var b strings.Builder
-	b.Grow(len(code) * 2)
-	for _, t := range l.lex(code) {
+	b.Grow(n)
+	for _, t := range toks {
 		if t.cls == "" {
 			escape(&b, code[t.a:t.b])
 			continue

@@ -85,7 +85,7 @@ func (x *htmlLexer) delegate(n int) {
 	sub.toks = sub.toks[:0]
 	sub.drive(step)
 	for _, t := range sub.toks {
-		x.emit(t.cls, t.a, t.b)
+		x.emit(t.cls, int(t.a), int(t.b))
 	}
 	x.p += n
 }

@@ -82,7 +82,7 @@ func (x *markdownLexer) delegateHTML(n int) {
 	h.toks = h.toks[:0]
 	h.drive(h.step)
 	for _, t := range h.toks {
-		x.emit(t.cls, t.a, t.b)
+		x.emit(t.cls, int(t.a), int(t.b))
 	}
 	x.p += n
 }
@@ -101,7 +101,7 @@ func codeLexer(info string) func(string) []span {
 		if code == "" {
 			return nil
 		}
-		return []span{{"sb", 0, len(code)}}
+		return []span{{"sb", 0, int32(len(code))}}
 	}
 }
 

@@ -29,7 +29,7 @@ type lexer struct {
 // always pieces of the source, also when a lexer hands a piece to another.
 type span struct {
 	cls  string
-	a, b int
+	a, b int32
 }
 
 func newLexer(code string) *lexer {
@@ -52,11 +52,11 @@ func (x *lexer) emit(cls string, a, b int) {
 	if a >= b {
 		return
 	}
-	if n := len(x.toks); n > 0 && x.toks[n-1].cls == cls && x.toks[n-1].b == a {
-		x.toks[n-1].b = b
+	if n := len(x.toks); n > 0 && x.toks[n-1].cls == cls && x.toks[n-1].b == int32(a) {
+		x.toks[n-1].b = int32(b)
 		return
 	}
-	x.toks = append(x.toks, span{cls, a, b})
+	x.toks = append(x.toks, span{cls, int32(a), int32(b)})
 }
 
 // tok emits the next n bytes as cls.
@@ -103,7 +103,7 @@ func (x *lexer) inState(st uint8) bool {
 // sub emits the tokens another lexer found in s[off:...].
 func (x *lexer) sub(off int, ts []span) {
 	for _, t := range ts {
-		x.emit(t.cls, off+t.a, off+t.b)
+		x.emit(t.cls, off+int(t.a), off+int(t.b))
 	}
 }
 
