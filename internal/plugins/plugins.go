@@ -10,6 +10,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/archives"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/defaultlayout"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/gist"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/githubmetadata"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/includecache"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
@@ -41,6 +42,7 @@ func All() []build.Plugin {
 		seo.Plugin{},
 		githubmetadata.Plugin{},
 		includecache.Plugin{},
+		gist.Plugin{},
 		sitemap.Plugin{},
 	}
 }
