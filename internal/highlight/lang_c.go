@@ -355,6 +355,9 @@ func (x *cLexer) step() bool {
 // /([\w*\s]+?[\s*])(id)(\s*\([^;]*?\))(ws?)({|;)/m, returning where each
 // group ends.
 func cFunctionRule(r string) (int, int, int, int) {
+	if c := r[0]; !(isWord(c) || c == '*' || isSpace(c)) {
+		return 0, 0, 0, 0
+	}
 	for j := 2; j <= len(r); j++ {
 		c := r[j-1]
 		if !(isWord(c) || c == '*' || isSpace(c)) {

@@ -339,12 +339,9 @@ func (x *shellLexer) root(r string) bool {
 		x.tok("p", 1)
 		return true
 	case '-':
-		n := 1
-		if len(r) > 1 && r[1] == '-' {
-			n = 2
-		}
-		if m := runOf(r[n:], func(c byte) bool { return isWord(c) || c == '-' }); m > 0 {
-			x.tok("nt", n+m)
+		// /--?[\w-]+/: the optional dash is one of the run
+		if m := runOf(r[1:], func(c byte) bool { return isWord(c) || c == '-' }); m > 0 {
+			x.tok("nt", 1+m)
 			return true
 		}
 	}
