@@ -8,6 +8,7 @@ package plugins
 import (
 	"github.com/broadsheet-ssg/broadsheet/internal/build"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/archives"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/avatar"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/defaultlayout"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/feed"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/gist"
@@ -43,6 +44,7 @@ func All() []build.Plugin {
 		githubmetadata.Plugin{},
 		includecache.Plugin{},
 		gist.Plugin{},
+		avatar.Plugin{},
 		sitemap.Plugin{},
 	}
 }
