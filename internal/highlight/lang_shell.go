@@ -297,7 +297,7 @@ func (x *shellLexer) root(r string) bool {
 			x.tok("o", 3)
 			return true
 		}
-		if x.heredocStart(r) {
+		if has(r, "<<") && x.heredocStart(r) {
 			return true
 		}
 	}
