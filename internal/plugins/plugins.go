@@ -14,6 +14,7 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/gist"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/githubmetadata"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/includecache"
+	"github.com/broadsheet-ssg/broadsheet/internal/plugins/mentions"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/optionalfrontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginate"
 	"github.com/broadsheet-ssg/broadsheet/internal/plugins/paginatev2"
@@ -45,6 +46,7 @@ func All() []build.Plugin {
 		includecache.Plugin{},
 		gist.Plugin{},
 		avatar.Plugin{},
+		mentions.Plugin{},
 		sitemap.Plugin{},
 	}
 }
