@@ -167,15 +167,13 @@ func TestCorpus(t *testing.T) {
 	}
 	rate := float64(same) / float64(len(cases)) * 100
 	t.Logf("corpus: %d/%d cases identical (%.1f%%)", same, len(cases), rate)
-	// The target is 98%; the Markdown cases are there (422 of 423)
-	// but most highlighted languages are not yet. This floor only guards
-	// against regressions.
+	// The target.
 	if rate < minCorpusRate {
 		t.Errorf("only %.1f%% of the corpus matches; want at least %v%%", rate, minCorpusRate)
 	}
 }
 
-const minCorpusRate = 92.5
+const minCorpusRate = 98
 
 // knownDifferences are corpus cases that do not match yet, each explained
 // in docs/markdown.md.
