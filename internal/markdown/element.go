@@ -143,28 +143,40 @@ type elem struct {
 	attr     attrs
 	children []*elem
 
-	ial          *ial
-	cat          category
-	cm           contentModel
-	level        int
-	rawText      string
-	hasRawText   bool
-	lang         string
-	transparent  bool
-	isClosed     bool
-	firstAsPara  bool
-	eob          string
-	original     string
-	name         string // footnote name
-	fnContent    *elem  // footnote: the definition's content
-	rawTypes     []string
-	alignment    []align
-	entity       rune
-	sym          string // smart quote or typographic symbol name
-	parts        []string
-	hasEOBValue  bool
-	delimiter    string
-	textBlockCat bool
+	ial         *ial
+	cat         category
+	cm          contentModel
+	level       int
+	rawText     string
+	hasRawText  bool
+	lang        string
+	transparent bool
+	isClosed    bool
+	firstAsPara bool
+	eob         string
+	name        string // footnote name
+	entity      rune
+	sym         string     // smart quote or typographic symbol name
+	x           *elemExtra // fields few elements need, kept out of the rest
+}
+
+// elemExtra holds the fields of rarer elements: every element of a page is
+// allocated, and they are most of what a conversion allocates.
+type elemExtra struct {
+	original  string   // entity: as written
+	fnContent *elem    // footnote: the definition's content
+	rawTypes  []string // raw: the output formats it is for
+	alignment []align  // table
+	parts     []string // list item: its lines while the list is parsed
+	delimiter string   // codespan
+}
+
+// ext returns the element's extra fields, adding them if it has none.
+func (e *elem) ext() *elemExtra {
+	if e.x == nil {
+		e.x = &elemExtra{}
+	}
+	return e.x
 }
 
 func newEl(t etype) *elem { return &elem{typ: t} }
@@ -191,6 +203,10 @@ func (e *elem) last() *elem {
 func (e *elem) deepCopy() *elem {
 	c := *e
 	c.attr = e.attr.clone()
+	if e.x != nil {
+		x := *e.x
+		c.x = &x
+	}
 	if e.children != nil {
 		c.children = make([]*elem, len(e.children))
 		for i, ch := range e.children {

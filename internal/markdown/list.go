@@ -175,7 +175,7 @@ func (p *parser) parseList() bool {
 			}
 			nestedFound = containsListStart(content)
 			lastBlank = false
-			it.parts = []string{content}
+			it.ext().parts = []string{content}
 			item = it
 			p.pos = e
 			continue
@@ -198,19 +198,19 @@ func (p *parser) parseList() bool {
 				found = true
 			}
 			if !nestedFound && found && containsListStart(result) {
-				item.parts = append(item.parts, "")
+				item.ext().parts = append(item.ext().parts, "")
 				nestedFound = true
 			} else if nestedFound && !found && containsListStart(result) {
 				result = strings.Repeat(" ", ll.indent+4) + result
 			}
-			item.parts[len(item.parts)-1] += result
+			item.ext().parts[len(item.ext().parts)-1] += result
 			lastBlank = false
 			p.pos = e
 			continue
 		}
 		if b := blankLines(s, i); b >= 0 {
 			nestedFound, lastBlank = true, true
-			item.parts[len(item.parts)-1] += s[i:b]
+			item.ext().parts[len(item.ext().parts)-1] += s[i:b]
 			p.pos = b
 			continue
 		}
@@ -220,10 +220,10 @@ func (p *parser) parseList() bool {
 	var last *elem
 	for idx, it := range list.children {
 		temp := newEl(eTemp)
-		for _, v := range it.parts {
+		for _, v := range it.ext().parts {
 			p.parseBlocks(temp, v, true)
 		}
-		it.parts = nil
+		it.ext().parts = nil
 		it.children = temp.children
 		ch := it.children
 		if len(ch) == 0 {

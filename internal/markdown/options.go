@@ -285,15 +285,26 @@ func (o *kopts) setInline(k, v string) {
 // highlight runs Rouge for a code block or span: the HTML, the default
 // language used when none was given, and whether Rouge handled it at all.
 func (o *kopts) highlight(code, lang string, block bool) (string, string, bool) {
+	pre, body, post, used, ok := o.highlightParts(code, lang, block)
+	if pre == "" && post == "" {
+		return body, used, ok
+	}
+	return pre + body + post, used, ok
+}
+
+// highlightParts is highlight with the HTML in three parts (the wrapping
+// markup around the highlighted code), so that a caller adding its own
+// markup copies the code's HTML only once.
+func (o *kopts) highlightParts(code, lang string, block bool) (pre, body, post, used string, ok bool) {
 	if o.highlighter != "rouge" {
-		return "", "", false
+		return "", "", "", "", false
 	}
 	h := &o.span
 	if block {
 		h = &o.block
 	}
 	if lang == "" && h.defaultLang == "" && !h.guessLang {
-		return "", h.defaultLang, false
+		return "", "", "", h.defaultLang, false
 	}
 	l := lang
 	if l == "" {
@@ -301,14 +312,14 @@ func (o *kopts) highlight(code, lang string, block bool) (string, string, bool) 
 	}
 	lx := highlight.FindFancy(l, code)
 	if h.disable || lx == nil || (lx.Tag() == "plaintext" && !h.guessLang) {
-		return "", h.defaultLang, false
+		return "", "", "", h.defaultLang, false
 	}
-	body := highlight.Format(lx, code)
+	body = highlight.Format(lx, code)
 	if h.lineNumbers {
 		body = highlight.Table(body, code, h.startLine, "rouge-table", "rouge-gutter", "rouge-code")
 	}
 	if block && h.wrap {
-		body = `<div class="highlight"><pre class="` + h.cssClass + `"><code>` + body + "</code></pre></div>"
+		pre, post = `<div class="highlight"><pre class="`+h.cssClass+`"><code>`, "</code></pre></div>"
 	}
-	return body, h.defaultLang, true
+	return pre, body, post, h.defaultLang, true
 }

@@ -1011,7 +1011,7 @@ func (p *parser) parseExtension(m extMatch, cat category, tree *elem) bool {
 			r := newEl(eRaw)
 			r.value, r.cat = body, cat
 			t, _ := opts.a.get("type")
-			r.rawTypes = strings.Fields(t)
+			r.ext().rawTypes = strings.Fields(t)
 			tree.children = append(tree.children, r)
 		}
 	case "options":

@@ -118,7 +118,7 @@ func (r *renderer) convert(el *elem, indent int) string {
 	case eFootnote:
 		return r.footnote(el)
 	case eRaw:
-		if len(el.rawTypes) == 0 || contains(el.rawTypes, "html") {
+		if len(el.ext().rawTypes) == 0 || contains(el.ext().rawTypes, "html") {
 			if el.cat == catBlock {
 				return el.value + "\n"
 			}
@@ -130,7 +130,7 @@ func (r *renderer) convert(el *elem, indent int) string {
 	case eStrong:
 		return spanHTML("strong", el.attr, r.inner(el, indent))
 	case eEntity:
-		return r.entityToStr(el.entity, el.original)
+		return r.entityToStr(el.entity, el.ext().original)
 	case eTypoSym:
 		if v, ok := r.o.typographicSymbols[el.sym]; ok {
 			return escapeHTML(v, escText)
@@ -194,11 +194,26 @@ func (r *renderer) inner(el *elem, indent int) string {
 	}
 	indent += 2
 	r.stack = append(r.stack, el)
-	var b strings.Builder
-	for _, c := range el.children {
-		b.WriteString(r.convert(c, indent))
+	defer func() { r.stack = r.stack[:len(r.stack)-1] }()
+	if len(el.children) == 1 {
+		return r.convert(el.children[0], indent)
 	}
-	r.stack = r.stack[:len(r.stack)-1]
+	// Joining once at the exact size copies the children's HTML (most of
+	// it highlighted code, in code-heavy posts) once instead of on every
+	// doubling of a growing builder.
+	var small [8]string
+	parts := small[:0]
+	n := 0
+	for _, c := range el.children {
+		s := r.convert(c, indent)
+		parts = append(parts, s)
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range parts {
+		b.WriteString(s)
+	}
 	return b.String()
 }
 
@@ -546,7 +561,7 @@ func (r *renderer) td(el *elem, indent int) string {
 				idx = i
 			}
 		}
-		al := r.stack[len(r.stack)-3].alignment
+		al := r.stack[len(r.stack)-3].ext().alignment
 		if idx < len(al) && al[idx] != alDefault {
 			a = el.attr.clone()
 			style := ""
@@ -569,13 +584,13 @@ func (r *renderer) codeblock(el *elem, indent int) string {
 	if hlLang == "" {
 		hlLang = lang
 	}
-	if hl, used, ok := r.o.highlight(el.value, hlLang, true); ok {
+	if pre, hl, post, used, ok := r.o.highlightParts(el.value, hlLang, true); ok {
 		l := lang
 		if l == "" {
 			l = used
 		}
 		addHighlighterClass(&a, l)
-		return spaces(indent) + "<div" + htmlAttributes(a) + ">" + hl + spaces(indent) + "</div>\n"
+		return spaces(indent) + "<div" + htmlAttributes(a) + ">" + pre + hl + post + spaces(indent) + "</div>\n"
 	}
 	result := strings.TrimSuffix(escapeHTML(el.value, escAll), "\n")
 	var ca attrs
@@ -683,7 +698,7 @@ func (r *renderer) footnote(el *elem) string {
 	} else {
 		number = r.fnCounter
 		r.fnCounter++
-		f := &fnOut{name: name, content: el.fnContent, number: number}
+		f := &fnOut{name: name, content: el.ext().fnContent, number: number}
 		r.footnotes = append(r.footnotes, f)
 		r.fnByName[name] = f
 	}

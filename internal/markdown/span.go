@@ -380,7 +380,7 @@ func (p *parser) parseCodespan(tree *elem) {
 		text = strings.TrimSuffix(text, " ")
 	}
 	cs := newEl(eCodespan)
-	cs.value, cs.delimiter = text, result
+	cs.value, cs.ext().delimiter = text, result
 	tree.children = append(tree.children, cs)
 }
 
@@ -461,7 +461,7 @@ func (p *parser) parseFootnoteMarker(tree *elem, name string, end int) {
 	}
 	fd.marked = true
 	f := newEl(eFootnote)
-	f.fnContent = fd.content
+	f.ext().fnContent = fd.content
 	f.attr = fd.attr.clone()
 	f.ial = fd.ial
 	f.name = name
@@ -527,7 +527,7 @@ func (p *parser) parseEntity(tree *elem) bool {
 		}
 		val = cp
 	}
-	e.entity, e.original = val, orig
+	e.entity, e.ext().original = val, orig
 	tree.children = append(tree.children, e)
 	return true
 }

@@ -170,7 +170,7 @@ func (p *parser) parseTable() bool {
 	for len(alignment) < columns {
 		alignment = append(alignment, alDefault)
 	}
-	table.alignment = alignment
+	table.ext().alignment = alignment
 	p.tree.children = append(p.tree.children, table)
 	return true
 }
