@@ -15,6 +15,8 @@ func TestFindFancy(t *testing.T) {
 		{"rust,ignore", "rust"}, {"patch", "diff"}, {"sql", "sql"}, {"c", "c"},
 		{"c++", "cpp"}, {"md", "markdown"}, {"golang", "go"}, {"text", "plaintext"},
 		{"console?lang=ruby", "console"}, {"guess", "plaintext"},
+		// Rouge knows these, we show them unhighlighted
+		{"php", "php"}, {"Dockerfile", "docker"}, {"toml", "toml"},
 		// Rouge knows neither
 		{"plain", ""}, {"nosuchlang", ""},
 	}

@@ -51,8 +51,7 @@ func lexFunc(tag string) func(string) []span {
 }
 
 // rougeAliases maps Rouge's aliases to its tags, for the languages we
-// lex; any other name is one Rouge may know but we print as plain code
-// (docs/markdown.md).
+// lex; names of other languages Rouge knows are in rougeOthers.
 var rougeAliases = map[string]string{
 	"golang": "go", "rb": "ruby", "py": "python", "js": "javascript", "ts": "typescript",
 	"yml": "yaml", "bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell",
@@ -70,7 +69,12 @@ func find(name string) *Lexer {
 	}
 	f := lexFunc(name)
 	if f == nil {
-		return nil
+		tag, ok := rougeOthers[name]
+		if !ok {
+			return nil
+		}
+		// Rouge would highlight it: the same markup, without token spans
+		return &Lexer{tag: tag, lex: lexPlain}
 	}
 	return &Lexer{tag: name, lex: f}
 }
