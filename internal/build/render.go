@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
 	"github.com/broadsheet-ssg/broadsheet/internal/filters"
@@ -51,6 +52,10 @@ func (s *Site) setupLiquid() error {
 		}
 	}
 	e.SetErrorMode(mode)
+	e.SetLocation(s.Config.Timezone)
+	if s.pinned {
+		e.SetNow(func() time.Time { return s.Time })
+	}
 	filters.Register(e, &filters.Env{
 		BaseURL:     s.Config.BaseURL,
 		URL:         s.Config.URL,
@@ -58,6 +63,12 @@ func (s *Site) setupLiquid() error {
 		Timezone:    s.Config.Timezone,
 	})
 	registerTags(e, s)
+	e.RegisterFilter("scssify", func(ctx *liquid.Context, input any, args []any) (any, error) {
+		return s.Sass.Scssify(liquid.ToString(input))
+	})
+	e.RegisterFilter("sassify", func(ctx *liquid.Context, input any, args []any) (any, error) {
+		return s.Sass.Sassify(liquid.ToString(input))
+	})
 	for _, p := range s.plugins {
 		if x, ok := p.(LiquidExtender); ok {
 			x.ExtendLiquid(e, s)
@@ -131,7 +142,7 @@ func hasLiquid(src string) bool {
 func isAsset(ext string) bool { return ext == ".sass" || ext == ".scss" || ext == ".coffee" }
 
 func (s *Site) renderWithLiquid(d *content.Document, src string) bool {
-	if v, ok := d.Data.Get("render_with_liquid"); ok && v == false {
+	if v, ok := d.Lookup("render_with_liquid"); ok && v == false {
 		return false
 	}
 	if !d.IsPage() && (d.Ext == ".coffee" || d.Ext == ".yml" || d.Ext == ".yaml") {
@@ -195,7 +206,10 @@ func (s *Site) renderExcerpt(e *content.Excerpt) error {
 	if s.renderWithLiquid(d, out) {
 		drop := &excerptDrop{docDrop: docDrop{s: s, d: d}, e: e}
 		var err error
-		out, err = s.renderLiquid(out, d.RelPath, d.BodyLine, s.payload(d, drop), d)
+		vars := s.payload(d, drop)
+		// An excerpt is not a Document: site.related_posts is nil there.
+		vars["site"] = &siteDrop{s: s}
+		out, err = s.renderLiquid(out, d.RelPath, d.BodyLine, vars, d)
 		if err != nil {
 			return err
 		}
@@ -211,7 +225,10 @@ func (s *Site) renderExcerpt(e *content.Excerpt) error {
 func (s *Site) renderDocument(d *content.Document) error {
 	var page liquid.Drop
 	if d.IsPage() {
-		page = &pageDrop{s: s, d: d, self: true}
+		page = d.Drop() // a plugin may give its pages a drop of their own
+		if page == nil {
+			page = &pageDrop{s: s, d: d, self: true}
+		}
 	} else {
 		page = &docDrop{s: s, d: d, self: true}
 	}

@@ -78,6 +78,7 @@ type Site struct {
 	log     io.Writer
 	phase   int
 	plugins []Plugin // switched on by the site, in Broadsheet's order
+	pinned  bool     // site.time was given (SOURCE_DATE_EPOCH): "now" is that time too
 
 	// Site-wide template values, built once after reading.
 	postsDesc       []any
@@ -175,7 +176,8 @@ func Read(opts Options) (*Site, error) {
 		s.Env = "development"
 	}
 	s.Time = opts.Time
-	if s.Time.IsZero() {
+	s.pinned = !s.Time.IsZero()
+	if !s.pinned {
 		s.Time = time.Now()
 	}
 	s.Time = s.Time.In(cfg.Timezone)
@@ -261,7 +263,9 @@ func (s *Site) buildPayload() {
 		s.postsDesc[len(posts)-1-i] = d.Drop()
 	}
 	for _, p := range s.Pages {
-		p.SetDrop(&pageDrop{s: s, d: p})
+		if p.Drop() == nil { // a plugin may have given its page a drop of its own
+			p.SetDrop(&pageDrop{s: s, d: p})
+		}
 		s.pageDrops = append(s.pageDrops, p.Drop())
 		if p.IsHTML() || strings.HasSuffix(p.URL, "/") {
 			s.htmlPages = append(s.htmlPages, p.Drop())

@@ -44,9 +44,14 @@ type Document struct {
 	Ext      string // extension of the source, ".md"
 	Basename string // name without extension (and without trailing dots)
 
-	Data     *liquid.Map // front matter merged over the front matter defaults
-	Body     string      // the content after the front matter
-	BodyLine int         // 1-based line of the file where Body starts
+	Data *liquid.Map // front matter merged over the front matter defaults
+	// FrontMatter is a page's own front matter. A page looks a key up there
+	// first, even when its value is null, and in its defaults only when the
+	// key is absent (Jekyll's default_proc); Data is the merged view that
+	// page.* shows. Nil for documents, whose defaults are merged on reading.
+	FrontMatter *liquid.Map
+	Body        string // the content after the front matter
+	BodyLine    int    // 1-based line of the file where Body starts
 
 	Date      time.Time
 	Draft     bool
@@ -93,13 +98,24 @@ func (d *Document) Type() string {
 
 // Get returns a front matter value.
 func (d *Document) Get(key string) any {
-	v, _ := d.Data.Get(key)
+	v, _ := d.Lookup(key)
 	return v
+}
+
+// Lookup finds a front matter value as Jekyll does when it builds the page:
+// a page's own key wins even when null, else its defaults apply.
+func (d *Document) Lookup(key string) (any, bool) {
+	if d.FrontMatter != nil {
+		if v, ok := d.FrontMatter.Get(key); ok {
+			return v, true
+		}
+	}
+	return d.Data.Get(key)
 }
 
 // Layout is the layout named in front matter, or "" for none.
 func (d *Document) Layout() (string, bool) {
-	v, ok := d.Data.Get("layout")
+	v, ok := d.Lookup("layout")
 	if !ok || v == nil {
 		return "", false
 	}
@@ -108,7 +124,7 @@ func (d *Document) Layout() (string, bool) {
 
 // Published reports whether front matter leaves the document published.
 func (d *Document) Published() bool {
-	v, ok := d.Data.Get("published")
+	v, ok := d.Lookup("published")
 	return !(ok && v == false)
 }
 
@@ -210,4 +226,12 @@ func (l *Layout) Parent() string {
 		return ""
 	}
 	return liquid.ToString(v)
+}
+
+// SetData sets a front matter key, as a plugin does with page.data[key] =.
+func (d *Document) SetData(key string, v any) {
+	if d.FrontMatter != nil {
+		d.FrontMatter.Set(key, v)
+	}
+	d.Data.Set(key, v)
 }

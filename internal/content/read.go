@@ -444,10 +444,12 @@ func NewPage(s *Settings, dir, name string, src []byte) (*Document, error) {
 	if defs := s.Defaults(rel, "pages"); defs != nil {
 		utils.MergeInto(d.Data, defs)
 	}
-	if fm != nil {
-		utils.MergeInto(d.Data, fm)
+	if fm == nil {
+		fm = liquid.NewMap(0)
 	}
-	if v, ok := d.Data.Get("permalink"); ok && v == "" {
+	d.FrontMatter = fm
+	utils.MergeInto(d.Data, fm)
+	if v, ok := d.Lookup("permalink"); ok && v == "" {
 		return nil, fmt.Errorf("%s: Invalid permalink in %s", rel, rel)
 	}
 	d.finishPage(s)
@@ -471,7 +473,7 @@ func (d *Document) finishPage(s *Settings) {
 	default:
 		tmpl = AddPermalinkSuffix("/:path/:basename", s.PermalinkStyle)
 	}
-	if p, ok := d.Data.Get("permalink"); ok && p != nil {
+	if p, ok := d.Lookup("permalink"); ok && p != nil {
 		tmpl = liquid.ToString(p)
 	}
 	d.URL = ExpandURLFromPairs(tmpl, []Pair{
@@ -574,9 +576,11 @@ func NewVirtualPage(s *Settings, dir, name, body string, data *liquid.Map) *Docu
 	if defs := s.Defaults(rel, "pages"); defs != nil {
 		utils.MergeInto(d.Data, defs)
 	}
-	if data != nil {
-		utils.MergeInto(d.Data, data)
+	if data == nil {
+		data = liquid.NewMap(0)
 	}
+	d.FrontMatter = data
+	utils.MergeInto(d.Data, data)
 	d.finishPage(s)
 	return d
 }

@@ -26,6 +26,7 @@ type Engine struct {
 	tags    map[string]tagParseFunc
 	filters map[string]FilterFunc
 	loc     *time.Location
+	now     func() time.Time // "now" for the date filter; nil means the clock
 
 	strictVariables bool
 	strictFilters   bool
@@ -114,6 +115,10 @@ func (e *Engine) SetLocation(loc *time.Location) {
 		e.loc = loc
 	}
 }
+
+// SetNow sets what "now" and "today" mean to the date filter, so a build
+// pinned to a time (SOURCE_DATE_EPOCH) renders the same every time.
+func (e *Engine) SetNow(now func() time.Time) { e.now = now }
 
 // Location returns the zone set by SetLocation.
 func (e *Engine) Location() *time.Location { return e.loc }

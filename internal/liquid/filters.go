@@ -1015,8 +1015,12 @@ func filterDate(c *Context, in any, args []any) (any, error) {
 // toDate is Liquid's Utils.to_date.
 func toDate(c *Context, v any) (time.Time, bool) {
 	loc := time.Local
+	now := time.Now
 	if c.engine != nil {
 		loc = c.engine.loc
+		if c.engine.now != nil {
+			now = c.engine.now
+		}
 	}
 	switch v := v.(type) {
 	case time.Time:
@@ -1032,7 +1036,7 @@ func toDate(c *Context, v any) (time.Time, bool) {
 		}
 		s := strings.ToLower(v)
 		if s == "now" || s == "today" {
-			return time.Now().In(loc), true
+			return now().In(loc), true
 		}
 		if isIntegerLiteral(s) && s[0] != '-' {
 			n, err := strconv.ParseInt(s, 10, 64)

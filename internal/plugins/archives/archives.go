@@ -223,7 +223,7 @@ func (*Plugin) ExtendLiquid(_ *liquid.Engine, s *build.Site) {
 				for j, d := range docs {
 					arr[j] = d.Drop()
 				}
-				p.Data.Set("posts", arr)
+				p.SetData("posts", arr)
 			}
 		}
 	}

@@ -31,9 +31,9 @@ func (Plugin) Generate(s *build.Site) error {
 			return
 		}
 		if l := layoutFor(s, d); l != "" {
-			d.Data.Set("layout", l)
+			d.SetData("layout", l)
 		} else {
-			d.Data.Set("layout", nil) // as the gem: the key is set, to nil
+			d.SetData("layout", nil) // as the gem: the key is set, to nil
 		}
 	}
 	for _, p := range s.Pages {

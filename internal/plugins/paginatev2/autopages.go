@@ -46,7 +46,7 @@ func createAutopages(s *build.Site, siteConf any) error {
 	for _, c := range s.Collections {
 		for _, d := range c.Docs {
 			if _, ok := d.Data.Get("pagination"); !ok {
-				d.Data.Set("__coll", c.Label)
+				d.SetData("__coll", c.Label)
 				docs = append(docs, d)
 			}
 		}
@@ -169,18 +169,18 @@ func newAutopage(s *build.Site, k autoKind, sub, pc *liquid.Map, layoutFile, key
 	// plugin sets.
 	page := s.NewPage("", "index.html", body, nil)
 	page.Data = utils.DeepMerge(page.Data, data)
-	page.Data.Set("permalink", permalink)
+	page.SetData("permalink", permalink)
 	if s.Layouts[layoutName] != nil {
-		page.Data.Set("layout", layoutName)
+		page.SetData("layout", layoutName)
 	} else {
-		page.Data.Set("layout", nil)
+		page.SetData("layout", nil)
 	}
-	page.Data.Set("title", macro(get(acl, "title")))
-	page.Data.Set("pagination", pcl)
+	page.SetData("title", macro(get(acl, "title")))
+	page.SetData("pagination", pcl)
 	ap := liquid.NewMap(2)
 	ap.Set("layout_path", rel)
 	ap.Set("display_name", display)
-	page.Data.Set("autopage", ap)
+	page.SetData("autopage", ap)
 	page.SetURL(rubyFileJoin(permalink, "index.html"))
 	return page, nil
 }

@@ -258,14 +258,14 @@ func paginate(s *build.Site, tmpl *content.Document, st *settings) error {
 			p.Body = ""
 			if ap, ok := get(tmpl.Data, "autopage").(*liquid.Map); ok {
 				if _, ok := ap.Get("display_name"); ok {
-					p.Data.Set("autopages", ap.Clone())
+					p.SetData("autopages", ap.Clone())
 				}
 			}
 		}
 		info := liquid.NewMap(2)
 		info.Set("curr_page", n)
 		info.Set("total_pages", total)
-		p.Data.Set("pagination_info", info)
+		p.SetData("pagination_info", info)
 		switch {
 		case strings.HasSuffix(pg.pagePath, "/"):
 			p.SetURL(rubyFileJoin(pg.pagePath, indexWithExt))
@@ -275,13 +275,13 @@ func paginate(s *build.Site, tmpl *content.Document, st *settings) error {
 			p.SetURL(pg.pagePath + st.extension)
 		}
 		if hasPermalink {
-			p.Data.Set("permalink", pg.pagePath)
+			p.SetData("permalink", pg.pagePath)
 		}
 		if n > 1 {
-			p.Data.Set("title", formatNumber(strings.Replace(st.title, ":title", liquid.ToString(tmplTitle), 1), n, total))
-			p.Data.Set("autogen", "jekyll-paginate-v2")
+			p.SetData("title", formatNumber(strings.Replace(st.title, ":title", liquid.ToString(tmplTitle), 1), n, total))
+			p.SetData("autogen", "jekyll-paginate-v2")
 		} else {
-			p.Data.Set("title", tmplTitle)
+			p.SetData("title", tmplTitle)
 		}
 		p.OutputExt = outputExt(s, &p)
 		s.AddPage(&p)

@@ -125,7 +125,7 @@ func pagePath(p *content.Document) string {
 // as the gem's to_page and update_permalink do.
 func moveToFolder(p *content.Document, dir string) {
 	perm := dir + "/"
-	p.Data.Set("permalink", perm)
+	p.SetData("permalink", perm)
 	p.SetURL(content.ExpandURLFromPairs(perm, []content.Pair{
 		{Name: "path", Value: p.Dir, HasValue: true},
 		{Name: "basename", Value: p.Basename, HasValue: true},

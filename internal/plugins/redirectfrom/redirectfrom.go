@@ -116,10 +116,10 @@ func (*Plugin) Generate(s *build.Site) error {
 		from := ensureLeadingSlash(d.URL)
 		// The document becomes a redirect: its own content is dropped, and
 		// its URL stays what it was.
-		d.Data.Set("sitemap", false)
-		d.Data.Set("layout", "redirect")
-		d.Data.Set("permalink", from)
-		d.Data.Set("redirect", redirectData(from, to))
+		d.SetData("sitemap", false)
+		d.SetData("layout", "redirect")
+		d.SetData("permalink", from)
+		d.SetData("redirect", redirectData(from, to))
 		d.Body = ""
 		list = append(list, redirect{from, to})
 	}
@@ -130,7 +130,7 @@ func (*Plugin) Generate(s *build.Site) error {
 		if _, err := os.Stat(filepath.Join(s.Config.Source, "redirects.json")); err != nil {
 			p := s.NewPage("", "redirects.json", redirectsJSON(list), nil)
 			// Written as it is, whatever layout the defaults give pages.
-			p.Data.Set("layout", nil)
+			p.SetData("layout", nil)
 			s.AddPage(p)
 		}
 	}

@@ -74,7 +74,7 @@ func (Plugin) Generate(s *build.Site) error {
 		}
 		m := titleRE.FindStringSubmatchIndex(d.Body)
 		if m == nil {
-			d.Data.Set("title", d.Get("title"))
+			d.SetData("title", d.Get("title"))
 		} else {
 			var heading string
 			if m[2] >= 0 {
@@ -86,7 +86,7 @@ func (Plugin) Generate(s *build.Site) error {
 			if err != nil {
 				return err
 			}
-			d.Data.Set("title", title)
+			d.SetData("title", title)
 		}
 		if !stripTitle(d, stripOpt) {
 			continue
