@@ -3,6 +3,7 @@ package sitediff
 import (
 	"html"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode"
@@ -55,7 +56,7 @@ const (
 
 // KindOf returns how a file with this name is compared.
 func KindOf(name string) Kind {
-	switch strings.ToLower(path.Ext(name)) {
+	switch strings.ToLower(extension(name)) {
 	case ".html", ".htm", ".xml", ".xhtml", ".atom", ".rss", ".svg":
 		return Markup
 	case ".css":
@@ -64,6 +65,16 @@ func KindOf(name string) Kind {
 		return Lines
 	}
 	return Binary
+}
+
+// extension is Python's os.path.splitext extension: leading dots of the
+// base name do not start one, so ".html" alone has none (and is bytes).
+func extension(name string) string {
+	base := strings.TrimLeft(path.Base(filepath.ToSlash(name)), ".")
+	if i := strings.LastIndexByte(base, '.'); i >= 0 {
+		return base[i:]
+	}
+	return ""
 }
 
 // Normalize returns the units a file named name is compared by: tokens for

@@ -81,7 +81,11 @@ func TestNormalizeAgreesWithPython(t *testing.T) {
 	}
 	out, err := exec.Command("python3", append([]string{"-c", pythonNormalise, tool}, files...)...).Output()
 	if err != nil {
-		t.Fatalf("python: %v", err)
+		var stderr []byte
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = ee.Stderr
+		}
+		t.Fatalf("python: %v\n%s", err, stderr)
 	}
 	var want [][]string
 	if err := json.Unmarshal(out, &want); err != nil {

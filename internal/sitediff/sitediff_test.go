@@ -168,3 +168,16 @@ func TestSplitLines(t *testing.T) {
 		t.Errorf("got %q want %q", got, want)
 	}
 }
+
+func TestKindOf(t *testing.T) {
+	tests := map[string]Kind{
+		"a/index.html": Markup, "feed.XML": Markup, "x.svg": Markup, "s.css": Stylesheet,
+		"d.json": Lines, "robots.txt": Lines, "a.js": Lines, "a.png": Binary, "README": Binary,
+		"dir/.html": Binary, "..css": Binary, "a.b.html": Markup, ".well-known/x.txt": Lines,
+	}
+	for name, want := range tests {
+		if got := KindOf(name); got != want {
+			t.Errorf("KindOf(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
