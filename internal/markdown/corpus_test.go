@@ -175,6 +175,11 @@ func TestCorpus(t *testing.T) {
 
 const minCorpusRate = 98
 
-// knownDifferences are corpus cases that do not match yet, each explained
-// in docs/markdown.md.
-var knownDifferences = map[string]bool{}
+// knownDifferences are corpus cases that do not match, each explained in
+// docs/markdown.md.
+var knownDifferences = map[string]bool{
+	// Languages Rouge highlights and we show as plain text in the same
+	// markup: we lex the languages blogs use most, not all of Rouge's.
+	"lang-other-php":     true,
+	"hl-lang-other-toml": true,
+}
