@@ -65,20 +65,7 @@ func lexTypescript(code string) []span { return runJS(code, true) }
 
 func runJS(code string, ts bool) []span {
 	x := jsLexer{lexer: newLexer(code), ts: ts}
-	nulls := 0
-	for x.more() {
-		p := x.p
-		if !x.step() || x.p == p && nulls >= 5 {
-			x.errChar()
-			nulls = 0
-			continue
-		}
-		if x.p == p {
-			nulls++
-		} else {
-			nulls = 0
-		}
-	}
+	x.drive(x.step)
 	return x.toks
 }
 

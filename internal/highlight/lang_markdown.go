@@ -26,8 +26,8 @@ func lexMarkdown(code string) []span {
 	return x.toks
 }
 
-// edots is the length of /(?:\\.|[^\\\n])*/, stopping before a unit that
-// cannot match; units gives the unit boundaries to try lazily.
+// edotUnit is the length of one unit of Rouge's "edot" (an escaped
+// character, or any character but a backslash or a line break), or 0.
 func edotUnit(r string) int {
 	if len(r) == 0 || r[0] == '\n' {
 		return 0
@@ -60,8 +60,7 @@ func lazyEdots(r string, min int, end func(string) bool) int {
 	}
 }
 
-// lineTail matches /\s*$/ and returns its length (with /\n?/ after it when
-// withNL), or -1.
+// lineTail matches /\s*$/ and returns its length, or -1.
 func lineTail(r string) int {
 	s := spaces(r)
 	if s == len(r) {

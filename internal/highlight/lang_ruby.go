@@ -77,20 +77,7 @@ type rubyLexer struct {
 func lexRuby(code string) []span {
 	x := rubyLexer{lexer: newLexer(code)}
 	x.push(rbExprStart)
-	nulls := 0
-	for x.more() {
-		p := x.p
-		if !x.step() || x.p == p && nulls >= 5 {
-			x.errChar()
-			nulls = 0
-			continue
-		}
-		if x.p == p {
-			nulls++
-		} else {
-			nulls = 0
-		}
-	}
+	x.drive(x.step)
 	return x.toks
 }
 

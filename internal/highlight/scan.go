@@ -91,15 +91,6 @@ func (x *lexer) popN(n int) {
 
 func (x *lexer) goTo(st uint8) { x.stack[len(x.stack)-1] = st }
 
-func (x *lexer) inState(st uint8) bool {
-	for _, s := range x.stack {
-		if s == st {
-			return true
-		}
-	}
-	return false
-}
-
 // sub emits the tokens another lexer found in s[off:...].
 func (x *lexer) sub(off int, ts []span) {
 	for _, t := range ts {
@@ -203,7 +194,7 @@ func digits(r string) int {
 	return i
 }
 
-// digitsUnderscore is the length of /[\d_]+/ style runs.
+// runOf is the length of the run of bytes for which ok holds.
 func runOf(r string, ok func(byte) bool) int {
 	i := 0
 	for i < len(r) && ok(r[i]) {
@@ -212,38 +203,9 @@ func runOf(r string, ok func(byte) bool) int {
 	return i
 }
 
-// isIdentStart and isIdent accept the ASCII letters, '_' and any non-ASCII
-// byte: Rouge's identifier patterns (\p{Alpha}, [^\x00-\x7f]) let Unicode
-// names through.
-func isIdentStart(c byte) bool { return isAlpha(c) || c == '_' || c >= 0x80 }
-
-func isIdent(c byte) bool { return isWord(c) || c >= 0x80 }
-
-// ident is the length of an identifier /[a-zA-Z_\u0080-][\w\u0080-]*/.
-func ident(r string) int {
-	if len(r) == 0 || !isIdentStart(r[0]) {
-		return 0
-	}
-	i := 1
-	for i < len(r) && isIdent(r[i]) {
-		i++
-	}
-	return i
-}
-
 // wordAt reports whether r starts with w followed by a word boundary.
 func wordAt(r, w string) bool {
 	return len(r) >= len(w) && r[:len(w)] == w && (len(r) == len(w) || !isWord(r[len(w)]))
-}
-
-// keyword returns the length of the word at the start of r if it is in set
-// and ends at a word boundary: /(?:a|b|...)\b/ for word alternatives.
-func keyword(r string, set map[string]bool) int {
-	n := words(r)
-	if n > 0 && set[r[:n]] {
-		return n
-	}
-	return 0
 }
 
 func set(ws ...string) map[string]bool {
@@ -277,7 +239,7 @@ func quoted(r string, noNL bool) int {
 // has reports whether r starts with prefix.
 func has(r, prefix string) bool { return len(r) >= len(prefix) && r[:len(prefix)] == prefix }
 
-// indexNL returns the index of the next line break or len(r).
+// upTo is the index of the first byte for which stop holds, or len(r).
 func upTo(r string, stop func(byte) bool) int {
 	for i := 0; i < len(r); i++ {
 		if stop(r[i]) {
