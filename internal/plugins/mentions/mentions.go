@@ -7,15 +7,16 @@
 // The gem runs html-pipeline, which parses the page's body with libxml2
 // and prints it again. Broadsheet edits the text in place and copies the
 // rest of the markup, reproducing the serializer's changes that Markdown
-// output meets (void elements lose their "/", a line break after the
-// start tag of a block whose first child became a link); entities are not
-// decoded and single-quoted attributes are left as they are, where libxml2
-// would decode and re-quote them. Pages without a mention are untouched,
-// as with the gem.
+// output meets: text has its entities decoded and only &, < and > escaped,
+// void elements lose their "/", and a block whose first or last child
+// became a link gets libxml2's line breaks. Attributes are copied as they
+// are, where libxml2 would re-quote and re-escape them. Pages without a
+// mention are untouched, as with the gem.
 package mentions
 
 import (
 	"fmt"
+	"html"
 	"os"
 	"strings"
 
@@ -290,7 +291,9 @@ func linkify(src, base string) string {
 		if end < 0 {
 			end = len(src) - i
 		}
-		text := src[i : i+end]
+		// libxml2 prints text with its entities decoded, escaping only
+		// &, < and >.
+		text := reescape(src[i : i+end])
 		i += end
 		if skip > 0 || !strings.Contains(text, "@") {
 			b.WriteString(text)
@@ -319,6 +322,17 @@ func linkify(src, base string) string {
 		openTag = ""
 	}
 	return b.String()
+}
+
+// textEscaper is how libxml2 escapes text.
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// reescape is text as libxml2 prints it after parsing it.
+func reescape(text string) string {
+	if !strings.Contains(text, "&") && !strings.Contains(text, ">") {
+		return text
+	}
+	return textEscaper.Replace(html.UnescapeString(text))
 }
 
 // tagName is a tag's lower-case element name and whether it is an end
