@@ -60,6 +60,7 @@ func (s *Site) setupLiquid() error {
 		BaseURL:     s.Config.BaseURL,
 		URL:         s.Config.URL,
 		Markdownify: s.Markdown.Convert,
+		Smartify:    s.Markdown.Smartify,
 		Timezone:    s.Config.Timezone,
 	})
 	registerTags(e, s)
