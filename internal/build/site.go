@@ -298,6 +298,7 @@ func (s *Site) buildPayload() {
 // newest first, names in the order the oldest post first shows them.
 func (s *Site) postAttrHash(attr string) *liquid.Map {
 	m := liquid.NewMap(16)
+	m.SetDefault([]any{}) // Jekyll's Hash.new { [] }
 	var lists [][]*content.Document
 	index := map[string]int{}
 	for _, d := range s.Posts.Docs {

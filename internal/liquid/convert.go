@@ -612,6 +612,9 @@ func lookup(v any, key any, command bool) (any, bool) {
 			if x, ok := obj.Get(k); ok {
 				return x, true
 			}
+			if obj.hasDef && !(command && (k == "size" || k == "first")) {
+				return obj.def, true
+			}
 		} else if _, isInt := key.(int); isInt {
 			return nil, true
 		}

@@ -32,7 +32,14 @@ type KeyedDrop interface {
 type Map struct {
 	keys []string
 	vals map[string]any
+	// def is what a template gets for a key the Map lacks, like a Ruby Hash
+	// made with a default (site.tags["none"] is [], not nil).
+	def    any
+	hasDef bool
 }
+
+// SetDefault makes templates get v for keys the Map lacks.
+func (m *Map) SetDefault(v any) { m.def, m.hasDef = v, true }
 
 // NewMap returns an empty Map with room for n keys.
 func NewMap(n int) *Map {
