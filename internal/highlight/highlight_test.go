@@ -41,6 +41,9 @@ func TestTokens(t *testing.T) {
 	}{
 		// keywords take the spaces after them when a word follows
 		{"shell", "then echo", []Token{{"k", "then "}, {"nb", "echo"}}},
+		// \b counts Unicode letters as word characters (\w does not)
+		{"shell", "then é", []Token{{"k", "then "}, {"", "é"}}},
+		{"python", "inà", []Token{{"n", "inà"}}},
 		// "--" alone is an option too
 		{"shell", "-- x", []Token{{"nt", "--"}, {"", " x"}}},
 		// a console prompt ends at the first of $ # > ;

@@ -316,7 +316,7 @@ func (x *cLexer) step() bool {
 	}
 	// root
 	if x.cpp {
-		if n := words(r); n > 0 {
+		if n := bwords(r); n > 0 {
 			switch r[:n] {
 			case "__offload", "__blockingoffload", "__outer":
 				x.tok("kp", n)
@@ -633,7 +633,7 @@ func cChar(r string) int {
 func (x *cLexer) statements(r string) bool {
 	c := r[0]
 	if x.cpp {
-		if n := words(r); n > 0 {
+		if n := bwords(r); n > 0 {
 			switch r[:n] {
 			case "class", "struct":
 				x.tok("k", n)
@@ -726,7 +726,7 @@ func (x *cLexer) statements(r string) bool {
 	if n := cID(r); n > 0 {
 		w := r[:n]
 		switch {
-		case w == "true" || w == "false" || w == "NULL":
+		case (w == "true" || w == "false" || w == "NULL") && boundary(r, n):
 			x.tok("nb", n)
 		case cKeywords[w] || x.cpp && cppKeywords[w]:
 			x.tok("k", n)

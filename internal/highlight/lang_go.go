@@ -66,7 +66,7 @@ func lexGo(code string) []span {
 				}
 			}
 		}
-		if w := words(r); w > 0 && !isDigit(c) && (w == len(r) || r[w] < 0x80) {
+		if w := bwords(r); w > 0 && !isDigit(c) {
 			switch word := r[:w]; {
 			case goKeywords[word]:
 				x.tok("k", w)

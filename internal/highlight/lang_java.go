@@ -184,7 +184,7 @@ func javaStep(x *lexer) bool {
 			return true
 		}
 	}
-	w := words(r)
+	w := bwords(r)
 	if w > 0 && javaKeywords[r[:w]] {
 		x.tok("k", w)
 		return true

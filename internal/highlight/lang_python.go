@@ -142,7 +142,7 @@ func (x *pythonLexer) root(r string) bool {
 		}
 		return true
 	}
-	if w := words(r); w >= 2 {
+	if w := bwords(r); w >= 2 {
 		switch r[:w] {
 		case "in", "is", "or", "and", "not":
 			x.tok("ow", w)

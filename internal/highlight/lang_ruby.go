@@ -808,7 +808,8 @@ func (x *rubyLexer) root(r string) bool {
 		return true
 	}
 	w := words(r)
-	if w > 0 && rbPseudo[r[:w]] {
+	bw := bwords(r)
+	if bw > 0 && rbPseudo[r[:bw]] {
 		x.tok("kp", w)
 		x.push(rbExprStart)
 		return true
@@ -823,7 +824,7 @@ func (x *rubyLexer) root(r string) bool {
 			}
 		}
 	}
-	if w == 3 && r[:3] == "def" || w == 5 && r[:5] == "class" {
+	if bw == 3 && r[:3] == "def" || bw == 5 && r[:5] == "class" {
 		x.tok("k", w)
 		x.tok("", spaces(r[w:]))
 		if w == 3 {
@@ -847,7 +848,7 @@ func (x *rubyLexer) root(r string) bool {
 			return true
 		}
 	}
-	if w > 0 && rbBuiltinsG[r[:w]] {
+	if bw > 0 && rbBuiltinsG[r[:bw]] {
 		x.tok("nb", w)
 		x.push(rbMethodCall)
 		return true

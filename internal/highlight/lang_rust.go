@@ -136,7 +136,7 @@ func rustEscape(r string) int {
 
 func (x *rustLexer) literals(r string) bool {
 	c := r[0]
-	if w := words(r); (w == 4 || w == 5) && (r[:w] == "true" || r[:w] == "false") {
+	if w := bwords(r); (w == 4 || w == 5) && (r[:w] == "true" || r[:w] == "false") {
 		x.tok("kc", w)
 		return true
 	}
@@ -420,8 +420,7 @@ func (x *rustLexer) root(r string) bool {
 			return true
 		}
 	}
-	w := words(r)
-	if w > 0 && rustKeywords[r[:w]] && (w == len(r) || r[w] < 0x80) {
+	if w := bwords(r); w > 0 && rustKeywords[r[:w]] {
 		x.tok("k", w)
 		return true
 	}

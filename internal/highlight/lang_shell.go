@@ -245,11 +245,11 @@ func (x *shellLexer) root(r string) bool {
 		x.tok("c", lineLen(r))
 		return true
 	}
-	if w := words(r); w > 0 {
+	if w := bwords(r); w > 0 {
 		word := r[:w]
 		if shKeywords[word] {
 			n := w
-			if s := spaces(r[w:]); s > 0 && w+s < len(r) && isWord(r[w+s]) {
+			if s := spaces(r[w:]); s > 0 && wordCharAt(r, w+s) {
 				n += s
 			}
 			x.tok("k", n)
@@ -263,7 +263,7 @@ func (x *shellLexer) root(r string) bool {
 		if shBuiltins[word] {
 			// /\b(BUILTINS)\s*\b(?!(\.|-))/
 			n := -1
-			if s := spaces(r[w:]); s > 0 && w+s < len(r) && isWord(r[w+s]) {
+			if s := spaces(r[w:]); s > 0 && wordCharAt(r, w+s) {
 				n = w + s
 			} else if w == len(r) || r[w] != '.' && r[w] != '-' {
 				n = w

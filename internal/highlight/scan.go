@@ -205,7 +205,34 @@ func runOf(r string, ok func(byte) bool) int {
 
 // wordAt reports whether r starts with w followed by a word boundary.
 func wordAt(r, w string) bool {
-	return len(r) >= len(w) && r[:len(w)] == w && (len(r) == len(w) || !isWord(r[len(w)]))
+	return len(r) >= len(w) && r[:len(w)] == w && boundary(r, len(w))
+}
+
+// wordCharAt reports whether r[i:] starts with a word character in the
+// sense of Onigmo's \b, which, unlike its \w, counts Unicode letters,
+// digits and marks.
+func wordCharAt(r string, i int) bool {
+	if i >= len(r) {
+		return false
+	}
+	if r[i] < 0x80 {
+		return isWord(r[i])
+	}
+	ru, _ := utf8.DecodeRuneInString(r[i:])
+	return isUnicodeWord(ru)
+}
+
+// boundary reports whether a word ending at r[i] is followed by a \b.
+func boundary(r string, i int) bool { return !wordCharAt(r, i) }
+
+// bwords is the length of /\w+\b/: the ASCII word at the start of r, or 0
+// if a Unicode word character follows it.
+func bwords(r string) int {
+	n := words(r)
+	if n > 0 && !boundary(r, n) {
+		return 0
+	}
+	return n
 }
 
 func set(ws ...string) map[string]bool {
