@@ -228,7 +228,7 @@ func (s *Site) publish(d *content.Document, checkFuture bool) bool {
 // sortDocs orders a collection: `order`, `sort_by`, or date then path.
 func sortDocs(s *Site, c *content.Collection) {
 	byDate := func(a, b *content.Document) int {
-		if !a.Date.Equal(b.Date) {
+		if !a.Date.Equal(b.Date) && !a.UndatedDraft && !b.UndatedDraft {
 			if a.Date.Before(b.Date) {
 				return -1
 			}

@@ -257,7 +257,9 @@ func (s *Site) buildPayload() {
 			f.SetDrop(&staticDrop{f: f})
 		}
 	}
-	posts := s.Posts.Docs
+	// site.posts is sorted when templates ask for it, when every post has
+	// its date (an undated draft's is its file's time by then).
+	posts := sortedByDate(s.Posts.Docs)
 	s.postsDesc = make([]any, len(posts))
 	for i, d := range posts {
 		s.postsDesc[len(posts)-1-i] = d.Drop()
@@ -316,7 +318,7 @@ func (s *Site) postAttrHash(attr string) *liquid.Map {
 		}
 	}
 	for _, k := range m.Keys() {
-		docs := lists[index[k]]
+		docs := sortedByDate(lists[index[k]])
 		arr := make([]any, len(docs))
 		for i, d := range docs {
 			arr[len(docs)-1-i] = d.Drop()
@@ -384,4 +386,18 @@ func joinErrors(errs []error) error {
 		}
 	}
 	return &BuildError{Errs: flat}
+}
+
+// sortedByDate returns the documents in Jekyll's Document#<=> order with
+// every date known: date, then path.
+func sortedByDate(docs []*content.Document) []*content.Document {
+	out := append([]*content.Document(nil), docs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		return a.Path < b.Path
+	})
+	return out
 }

@@ -53,11 +53,14 @@ type Document struct {
 	Body        string // the content after the front matter
 	BodyLine    int    // 1-based line of the file where Body starts
 
-	Date      time.Time
-	Draft     bool
-	URL       string
-	OutputExt string
-	Slug      string
+	Date  time.Time
+	Draft bool
+	// UndatedDraft is a draft without a date: Jekyll sorts it by path, as it
+	// has no date yet when posts are sorted, then dates it by its file.
+	UndatedDraft bool
+	URL          string
+	OutputExt    string
+	Slug         string
 
 	Excerpt *Excerpt // documents with an excerpt separator, or nil
 

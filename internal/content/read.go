@@ -148,6 +148,7 @@ func NewDocument(s *Settings, coll *Collection, absPath string, src []byte, draf
 	} else if draft {
 		d.Date = fileTime.In(s.Timezone)
 		d.Data.Set("date", d.Date)
+		d.UndatedDraft = true
 	} else {
 		d.Date = s.SiteTime
 	}
