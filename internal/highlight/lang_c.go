@@ -56,6 +56,18 @@ const (
 type cLexer struct {
 	*lexer
 	cpp bool
+	fn  cFnRun
+}
+
+// cFnRun caches what the function definition rule finds after a run of
+// [\w*\s] characters: tried at every token of the run, it always ends the
+// same way, and scanning it again at each token would be quadratic.
+type cFnRun struct {
+	start, end int // the run, absolute offsets; end == 0: nothing cached
+	ok         bool
+	id         int // the function name's start (absolute)
+	idEnd      int // and the ends of the name, the signature and the
+	sig, ws    int // whitespace before "{" or ";", relative to id
 }
 
 func lexC(code string) []span { return runC(code, false) }
@@ -332,7 +344,7 @@ func (x *cLexer) step() bool {
 	if x.whitespace(r) {
 		return true
 	}
-	if g1, id, sig, ws := cFunctionRule(r); g1 > 0 {
+	if g1, id, sig, ws := x.functionRule(r); g1 > 0 {
 		x.recurse(g1)
 		x.tok("nf", id-g1)
 		x.recurse(sig - id)
@@ -351,37 +363,57 @@ func (x *cLexer) step() bool {
 	return x.statements(r)
 }
 
-// cFunctionRule matches Rouge's function definition rule
-// /([\w*\s]+?[\s*])(id)(\s*\([^;]*?\))(ws?)({|;)/m, returning where each
-// group ends.
-func cFunctionRule(r string) (int, int, int, int) {
+// functionRule matches Rouge's function definition rule
+// /([\w*\s]+?[\s*])(id)(\s*\([^;]*?\))(ws?)({|;)/m at the current position,
+// returning where each group ends (relative to it), or zeros. Everything
+// before the "(" is [\w*\s], so the "(" must end the run of those from
+// here, the name is the word before it, and the first group is the rest.
+func (x *cLexer) functionRule(r string) (int, int, int, int) {
 	if c := r[0]; !(isWord(c) || c == '*' || isSpace(c)) {
 		return 0, 0, 0, 0
 	}
-	for j := 2; j <= len(r); j++ {
-		c := r[j-1]
-		if !(isWord(c) || c == '*' || isSpace(c)) {
-			return 0, 0, 0, 0
-		}
-		if !(isSpace(c) || c == '*') || j >= len(r) || !(isAlpha(r[j]) || r[j] == '_') {
+	p := x.p
+	if !(x.fn.end > 0 && x.fn.start <= p && p < x.fn.end) {
+		n := runOf(r, func(c byte) bool { return isWord(c) || c == '*' || isSpace(c) })
+		x.fn = cFnRun{start: p, end: p + n}
+		x.fn.ok = cFunctionTail(x.s[:x.end], &x.fn)
+	}
+	f := &x.fn
+	if !f.ok || f.id-p < 2 {
+		return 0, 0, 0, 0
+	}
+	g1 := f.id - p
+	return g1, g1 + f.idEnd, g1 + f.sig, g1 + f.ws
+}
+
+// cFunctionTail fills in f for the run s[f.start:f.end].
+func cFunctionTail(s string, f *cFnRun) bool {
+	if f.end >= len(s) || s[f.end] != '(' {
+		return false
+	}
+	k := f.end
+	for k > f.start && isSpace(s[k-1]) {
+		k--
+	}
+	w := k
+	for w > f.start && isWord(s[w-1]) {
+		w--
+	}
+	if w == k || w == f.start || !(isAlpha(s[w]) || s[w] == '_') || !(isSpace(s[w-1]) || s[w-1] == '*') {
+		return false
+	}
+	r := s[w:]
+	for q := f.end - w + 1; q < len(r) && r[q] != ';'; q++ {
+		if r[q] != ')' {
 			continue
 		}
-		k := j + words(r[j:])
-		s := k + spaces(r[k:])
-		if s >= len(r) || r[s] != '(' {
-			continue
-		}
-		for p := s + 1; p < len(r) && r[p] != ';'; p++ {
-			if r[p] != ')' {
-				continue
-			}
-			w := p + 1 + cWS(r[p+1:])
-			if w < len(r) && (r[w] == '{' || r[w] == ';') {
-				return j, k, p + 1, w
-			}
+		e := q + 1 + cWS(r[q+1:])
+		if e < len(r) && (r[e] == '{' || r[e] == ';') {
+			f.id, f.idEnd, f.sig, f.ws = w, k-w, q+1, e
+			return true
 		}
 	}
-	return 0, 0, 0, 0
+	return false
 }
 
 // cWS is the length of /(?:\s|\/\/.*?\n|\/[*].*?[*]\/)*/.

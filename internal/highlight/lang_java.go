@@ -19,35 +19,75 @@ const (
 )
 
 func lexJava(code string) []span {
-	x := newLexer(code)
+	x := &javaLexer{lexer: newLexer(code)}
 	x.drive(func() bool { return javaStep(x) })
 	return x.toks
 }
 
-// javaSignature matches the return-type-and-name rule, giving the length
-// of the part before the method name and of the name.
-func javaSignature(r string) (int, int) {
-	typeChar := func(c byte) bool { return isWord(c) || c == '.' || c == '[' || c == ']' || c == '<' || c == '>' }
-	i := spaces(r)
-	groups := 0
-	for {
-		if groups > 0 && i < len(r) && (isAlpha(r[i]) || r[i] == '_') {
-			n := words(r[i:])
-			s := spaces(r[i+n:])
-			if i+n+s < len(r) && r[i+n+s] == '(' {
-				return i, n
-			}
-		}
-		if i >= len(r) || !(isAlpha(r[i]) || r[i] == '_') {
+type javaLexer struct {
+	*lexer
+	sig javaSigRun
+}
+
+// javaSigRun caches what the method signature rule finds at the end of a
+// run of type-name and space characters: the rule is tried at every token
+// of the run and always ends the same way.
+type javaSigRun struct {
+	start, end int  // the run, absolute; end == 0: nothing cached
+	ok         bool // the run ends in "NAME\s*("
+	name       int  // NAME's start (absolute)
+	nameLen    int
+	lastBad    int // start of the last type segment before NAME that is not [a-zA-Z_]..., or -1
+}
+
+func javaTypeChar(c byte) bool { return isWord(c) || c == '.' || c == '[' || c == ']' || c == '<' || c == '>' }
+
+// signature matches the return-type-and-name rule
+// /(\s*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*\s+)+?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()/m,
+// giving the length of the part before the method name and of the name.
+func (x *javaLexer) signature(r string) (int, int) {
+	p := x.p
+	if !(x.sig.end > 0 && x.sig.start <= p && p < x.sig.end) {
+		n := runOf(r, func(c byte) bool { return javaTypeChar(c) || isSpace(c) })
+		if n == 0 {
 			return 0, 0
 		}
-		w := runOf(r[i:], typeChar)
-		s := spaces(r[i+w:])
-		if s == 0 {
-			return 0, 0
+		x.sig = javaSigRun{start: p, end: p + n}
+		javaSignatureTail(x.s[:x.end], &x.sig)
+	}
+	f := &x.sig
+	if !f.ok {
+		return 0, 0
+	}
+	i := p + spaces(r)
+	if i >= f.name || !(isAlpha(x.s[i]) || x.s[i] == '_') || f.lastBad >= i {
+		return 0, 0
+	}
+	return f.name - p, f.nameLen
+}
+
+// javaSignatureTail fills in f for the run s[f.start:f.end].
+func javaSignatureTail(s string, f *javaSigRun) {
+	if f.end >= len(s) || s[f.end] != '(' {
+		return
+	}
+	k := f.end
+	for k > f.start && isSpace(s[k-1]) {
+		k--
+	}
+	w := k
+	for w > f.start && !isSpace(s[w-1]) {
+		w--
+	}
+	if w == k || w == f.start || !(isAlpha(s[w]) || s[w] == '_') || words(s[w:k]) != k-w {
+		return
+	}
+	f.ok, f.name, f.nameLen, f.lastBad = true, w, k-w, -1
+	// type segments: runs of non-space characters after a space
+	for i := f.start + 1; i < w; i++ {
+		if !isSpace(s[i]) && isSpace(s[i-1]) && !(isAlpha(s[i]) || s[i] == '_') {
+			f.lastBad = i
 		}
-		i += w + s
-		groups++
 	}
 }
 
@@ -140,7 +180,7 @@ func javaDigits(r string, ok func(byte) bool) int {
 	return i
 }
 
-func javaStep(x *lexer) bool {
+func javaStep(x *javaLexer) bool {
 	r := x.rest()
 	switch x.top() {
 	case javaClass:
@@ -189,7 +229,7 @@ func javaStep(x *lexer) bool {
 		x.tok("k", w)
 		return true
 	}
-	if pre, n := javaSignature(r); n > 0 {
+	if pre, n := x.signature(r); n > 0 {
 		x.sub(x.p, lexJava(r[:pre]))
 		x.p += pre
 		x.tok("nf", n)
