@@ -40,7 +40,9 @@ type javaSigRun struct {
 	lastBad    int // start of the last type segment before NAME that is not [a-zA-Z_]..., or -1
 }
 
-func javaTypeChar(c byte) bool { return isWord(c) || c == '.' || c == '[' || c == ']' || c == '<' || c == '>' }
+func javaTypeChar(c byte) bool {
+	return isWord(c) || c == '.' || c == '[' || c == ']' || c == '<' || c == '>'
+}
 
 // signature matches the return-type-and-name rule
 // /(\s*(?:[a-zA-Z_][a-zA-Z0-9_.\[\]<>]*\s+)+?)([a-zA-Z_][a-zA-Z0-9_]*)(\s*)(\()/m,
