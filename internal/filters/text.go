@@ -148,7 +148,18 @@ func numberOfWordsFilter(_ *liquid.Context, input any, args []any) (any, error) 
 			return c + w, nil
 		}
 	}
-	return len(strings.FieldsFunc(s, isRubySplitSpace)), nil
+	// Counted without splitting: Ruby's split separators are all ASCII,
+	// so scanning bytes finds the same words.
+	words, in := 0, false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x80 && isRubySplitSpace(rune(c)) {
+			in = false
+		} else if !in {
+			in = true
+			words++
+		}
+	}
+	return words, nil
 }
 
 // isRubySplitSpace is what String#split with no argument splits on: ASCII

@@ -43,6 +43,11 @@ func (env *Env) absoluteURLFilter(_ *liquid.Context, input any, _ []any) (any, e
 func (env *Env) relativeURL(input any) (any, error) {
 	input = urlOf(input)
 	s := liquid.ToS(input)
+	base := strings.TrimSuffix(env.BaseURL, "/")
+	// Most inputs are plain site paths, which normalising leaves as they are.
+	if plainPath(s) && plainPath(base) {
+		return ensureLeadingSlash(base) + ensureLeadingSlash(s), nil
+	}
 	u, err := parseURI(s)
 	if err != nil {
 		return nil, err
@@ -50,8 +55,33 @@ func (env *Env) relativeURL(input any) (any, error) {
 	if u.absolute() {
 		return input, nil
 	}
-	base := strings.TrimSuffix(env.BaseURL, "/")
 	return normalizeURI(ensureLeadingSlash(base) + ensureLeadingSlash(s))
+}
+
+// plainPath reports whether s is a path that URI normalisation cannot
+// change: unreserved characters and slashes only, no "." or ".." segment,
+// and no "//" (which would read as a host).
+func plainPath(s string) bool {
+	seg := 0 // length of the current segment, -1 once it is not all dots
+	dots := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '/':
+			if (seg > 0 && dots == seg && dots <= 2) || (i > 0 && s[i-1] == '/') {
+				return false
+			}
+			seg, dots = 0, 0
+		case c == '.':
+			seg++
+			dots++
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_', c == '~':
+			seg++
+		default:
+			return false
+		}
+	}
+	return !(seg > 0 && dots == seg && dots <= 2)
 }
 
 // urlOf is `input.url if input.respond_to?(:url)`: a document's drop stands
