@@ -62,7 +62,7 @@ func NewSite(dir string, o SiteOptions) ([]string, error) {
 		url = "https://example.com"
 	}
 	w := &writer{root: dir}
-	w.file("_config.yml", configYAML(title, url))
+	w.file("_config.yml", configYAML(title, url, o.VendorTheme))
 	w.file(".gitignore", "_site/\n.jekyll-cache/\n.jekyll-metadata\n.sass-cache/\n")
 	w.file("index.html", "---\nlayout: home\npagination:\n  enabled: true\n---\n")
 	w.file("about.md", aboutMD(title))
@@ -159,7 +159,11 @@ func yamlString(s string) string {
 	return b.String()
 }
 
-func configYAML(title, url string) string {
+func configYAML(title, url string, vendored bool) string {
+	themeLine := "# theme: " + theme.Name + " (built in: used when the site has no _layouts of its own)"
+	if vendored {
+		themeLine = "theme: " + theme.Name + " # the copy in _themes/" + theme.Name
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `# The site's settings. Broadsheet reads this file as Jekyll does.
 title: %s
@@ -168,9 +172,10 @@ url: %s
 baseurl: ""
 lang: en
 
-# The built-in news theme. Copy any of its files into this site (for
-# example _layouts/post.html or _includes/broadsheet.css) to change it.
-theme: %s
+# The news theme built into Broadsheet. Copy any of its files into this
+# site (for example _layouts/post.html or _includes/broadsheet.css) to
+# change it; broadsheet new --vendor-theme copies them all.
+%s
 
 permalink: /:categories/:year/:month/:day/:title/
 
@@ -181,7 +186,7 @@ sections: [News, Business, Culture]
 
 # Authors, by the key a post's author: names.
 authors:
-`, yamlString(title), yamlString(url), theme.Name)
+`, yamlString(title), yamlString(url), themeLine)
 	for _, a := range exampleAuthors {
 		fmt.Fprintf(&b, "  %s:\n    display_name: %s\n    avatar: assets/images/authors/%s.svg\n    bio: %s\n",
 			a.key, yamlString(a.name), a.key, yamlString(a.bio))
