@@ -35,6 +35,8 @@ const usage = `Broadsheet builds Jekyll sites: what Jekyll 4.3 would build, much
 Usage:
   broadsheet build [flags]     build the site into _site (alias: b)
   broadsheet clean [flags]     remove the built site
+  broadsheet new SITE          make a new news site with the built-in theme
+  broadsheet new post "Title"  add a post to the site in this folder
   broadsheet version           print the version
   broadsheet help              print this help
 
@@ -201,6 +203,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(rest, stdout, stderr)
 	case "clean":
 		return runClean(rest, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "broadsheet: unknown command %q\n\n%s", cmd, usage)
 	return exitUsage

@@ -47,6 +47,8 @@ type Options struct {
 	// RemoteThemeBaseURL is where remote themes are downloaded from (""
 	// means GitHub); tests point it at a server on loopback.
 	RemoteThemeBaseURL string
+
+	builtinTheme bool // use the built-in theme (set by Read when the site needs it)
 }
 
 const (
@@ -209,6 +211,10 @@ func Read(opts Options) (*Site, error) {
 	}
 	s.enablePlugins(opts.Plugins)
 	readErr := s.read()
+	if !opts.builtinTheme && s.needsBuiltinTheme() {
+		opts.builtinTheme = true
+		return Read(opts)
+	}
 	for _, p := range s.plugins {
 		if pr, ok := p.(PostReader); ok {
 			if err := pr.PostRead(s); err != nil {

@@ -8,9 +8,11 @@ import (
 	"strings"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/config"
+	"github.com/broadsheet-ssg/broadsheet/internal/content"
 	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
 	"github.com/broadsheet-ssg/broadsheet/internal/theme"
 	"github.com/broadsheet-ssg/broadsheet/internal/utils"
+	builtin "github.com/broadsheet-ssg/broadsheet/theme"
 )
 
 // Themes: a gem theme (`theme: NAME`) or a remote one (`remote_theme:`
@@ -39,6 +41,15 @@ func (s *Site) loadTheme(opts Options) error {
 			return err
 		}
 	}
+	if t == nil && opts.builtinTheme {
+		dir, err := builtin.Dir()
+		if err != nil {
+			return err
+		}
+		if t, err = theme.Open(BuiltinTheme, dir); err != nil {
+			return err
+		}
+	}
 	if t == nil {
 		return nil
 	}
@@ -49,6 +60,35 @@ func (s *Site) loadTheme(opts Options) error {
 	}
 	cfg.Raw = raw
 	return nil
+}
+
+// BuiltinTheme is the name of the theme embedded in Broadsheet.
+const BuiltinTheme = "broadsheet-news"
+
+// needsBuiltinTheme reports whether the site asks for layouts while it has
+// none of its own and no theme: then Broadsheet's built-in news theme
+// gives them (a site that uses no layouts is built as Jekyll builds it).
+func (s *Site) needsBuiltinTheme() bool {
+	if s.Theme != nil || len(s.Layouts) > 0 {
+		return false
+	}
+	wants := func(d *content.Document) bool {
+		name, ok := d.Layout()
+		return ok && name != "" && name != "none"
+	}
+	for _, p := range s.Pages {
+		if wants(p) {
+			return true
+		}
+	}
+	for _, c := range s.Collections {
+		for _, d := range c.Docs {
+			if wants(d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namesPlugin reports whether the site's config lists a plugin.
