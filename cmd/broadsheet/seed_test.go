@@ -84,6 +84,7 @@ func TestSeedPostMatchesJekyll(t *testing.T) {
 	if rep.Matched != rep.Total || len(rep.Extra) > 0 {
 		t.Errorf("the news site with the seed post does not match Jekyll:\n%s", rep.String())
 	}
+	t.Logf("news site with the seed post: %d/%d files match Jekyll", rep.Matched, rep.Total)
 	found := false
 	for _, p := range posts {
 		slug := strings.TrimSuffix(filepath.Base(p), ".md")[len("2006-01-02-"):]
