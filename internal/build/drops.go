@@ -23,6 +23,9 @@ type docDrop struct {
 
 func (x *docDrop) Get(key string) any {
 	d := x.d
+	if x.s.rec != nil {
+		x.s.noteDoc(d, docRead(key))
+	}
 	switch key {
 	case "content":
 		if x.self && d.Content != "" || x.s.phase >= phasePages {
@@ -70,6 +73,7 @@ func (x *docDrop) Get(key string) any {
 }
 
 func (x *docDrop) Keys() []string {
+	x.s.noteDoc(x.d, readMeta)
 	keys := append([]string(nil), docKeys...)
 	for _, k := range x.d.Data.Keys() {
 		if !contains(docKeys, k) {
@@ -89,6 +93,7 @@ type excerptDrop struct {
 func (x *excerptDrop) Get(key string) any {
 	switch key {
 	case "content":
+		x.s.noteDoc(x.d, readContent)
 		return x.e.Raw
 	case "excerpt":
 		return nil
@@ -112,6 +117,9 @@ var pageKeys = []string{"content", "dir", "excerpt", "name", "path", "url"}
 
 func (x *pageDrop) Get(key string) any {
 	d := x.d
+	if x.s.rec != nil {
+		x.s.noteDoc(d, docRead(key))
+	}
 	switch key {
 	case "content":
 		if !x.self && x.s.phase > phasePages && d.Content != "" {
@@ -140,6 +148,7 @@ func (x *pageDrop) Get(key string) any {
 }
 
 func (x *pageDrop) Keys() []string {
+	x.s.noteDoc(x.d, readMeta)
 	keys := append([]string(nil), x.d.Data.Keys()...)
 	for _, k := range pageKeys {
 		if !contains(keys, k) {
@@ -201,8 +210,10 @@ func (x *collectionDrop) Get(key string) any {
 	case "label":
 		return c.Label
 	case "docs":
+		x.s.note(atomColl, c.Label)
 		return x.s.collectionDocs[c.Label]
 	case "files":
+		x.s.note(atomSite, "static")
 		files := make([]any, len(c.Files))
 		for i, f := range c.Files {
 			files[i] = f.Drop()
@@ -239,6 +250,9 @@ type siteDrop struct {
 
 func (x *siteDrop) Get(key string) any {
 	s := x.s
+	if s.rec != nil {
+		s.noteSiteRead(key)
+	}
 	if key != "posts" {
 		if docs, ok := s.collectionDocs[key]; ok {
 			return docs

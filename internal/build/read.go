@@ -118,6 +118,10 @@ func (s *Site) read() error {
 	parallel(len(sc.posts)+len(sc.pages), func(i int) {
 		if i < len(sc.posts) {
 			j := sc.posts[i]
+			if d := s.cache.doc(j.abs, j.coll); d != nil {
+				docs[i] = d
+				return
+			}
 			src, err := os.ReadFile(j.abs)
 			if err != nil {
 				fail(err)
@@ -132,13 +136,17 @@ func (s *Site) read() error {
 				fail(err)
 				return
 			}
-			docs[i] = d
+			docs[i] = s.cache.keep(j.abs, d, j.coll)
 			return
 		}
 		j := sc.pages[i-len(sc.posts)]
 		abs := j.abs
 		if abs == "" {
 			abs = joinPath(s.Config.Source, path.Join(j.dir, j.name))
+		}
+		if p := s.cache.doc(abs, nil); p != nil {
+			pages[i-len(sc.posts)] = p
+			return
 		}
 		src, err := os.ReadFile(abs)
 		if err != nil {
@@ -151,7 +159,7 @@ func (s *Site) read() error {
 			return
 		}
 		p.Path = abs
-		pages[i-len(sc.posts)] = p
+		pages[i-len(sc.posts)] = s.cache.keep(abs, p, nil)
 	})
 
 	layouts, lerrs := s.readLayouts()

@@ -94,25 +94,16 @@ func (s *Site) Render() error {
 	}
 
 	s.phase = phaseExcerpts
-	parallel(len(docs), func(i int) {
-		if d := docs[i]; d.Excerpt != nil {
-			if err := s.renderExcerpt(d.Excerpt); err != nil {
-				fail(err)
-			}
+	s.renderEach(docs, fail, func(d *content.Document) error {
+		if d.Excerpt != nil {
+			return s.renderExcerpt(d.Excerpt)
 		}
+		return nil
 	})
 	s.phase = phaseDocs
-	parallel(len(docs), func(i int) {
-		if err := s.renderDocument(docs[i]); err != nil {
-			fail(err)
-		}
-	})
+	s.renderEach(docs, fail, s.renderDocument)
 	s.phase = phasePages
-	parallel(len(s.Pages), func(i int) {
-		if err := s.renderDocument(s.Pages[i]); err != nil {
-			fail(err)
-		}
-	})
+	s.renderEach(s.Pages, fail, s.renderDocument)
 	s.phase = phaseDone
 	s.Pages = append(s.Pages, s.sourceMaps...)
 	if len(errs) > 0 {
@@ -242,6 +233,7 @@ func (s *Site) renderDocument(d *content.Document) error {
 	}
 	vars := s.payload(d, page)
 	if name, ok := d.Layout(); ok {
+		s.note(atomLayout, name)
 		if l := s.Layouts[name]; l != nil {
 			vars["layout"] = l.Data
 		}
@@ -256,6 +248,7 @@ func (s *Site) renderDocument(d *content.Document) error {
 	}
 	var err error
 	if syntax, ok := sass.SyntaxOf(d.Ext); ok {
+		s.note(atomSass, "")
 		var sourceMap string
 		out, sourceMap, err = s.Sass.Convert(out, d.RelPath, syntax)
 		if err != nil {
@@ -334,6 +327,7 @@ func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]a
 		if err != nil {
 			return "", err
 		}
+		s.note(atomLayout, l.Parent())
 		parent := s.Layouts[l.Parent()]
 		if parent == nil || used[parent] {
 			break

@@ -48,6 +48,9 @@ type Options struct {
 	// means GitHub); tests point it at a server on loopback.
 	RemoteThemeBaseURL string
 
+	// cache holds what the last build read, for an incremental rebuild.
+	cache *readCache
+
 	builtinTheme bool // use the built-in theme (set by Read when the site needs it)
 }
 
@@ -99,6 +102,11 @@ type Site struct {
 	sourceMaps []*content.Document
 	warnMu     sync.Mutex
 	warned     map[string]bool
+
+	// Incremental rebuilds (incremental.go, deps.go).
+	cache *readCache
+	track *tracker
+	rec   *recorder // what the render in progress reads (tracked builds only)
 }
 
 // BuildError lists every file that failed; a build with errors writes nothing.
@@ -167,7 +175,7 @@ func Read(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: cfg, log: opts.Log, Env: opts.Environment}
+	s := &Site{Config: cfg, log: opts.Log, Env: opts.Environment, cache: opts.cache}
 	if s.log == nil {
 		s.log = os.Stderr
 	}
@@ -180,7 +188,7 @@ func Read(opts Options) (*Site, error) {
 	s.Time = opts.Time
 	s.pinned = !s.Time.IsZero()
 	if !s.pinned {
-		s.Time = time.Now()
+		s.Time = opts.cache.siteTime()
 	}
 	s.Time = s.Time.In(cfg.Timezone)
 	s.Markdown = markdown.NewWithOptions(markdown.Options{

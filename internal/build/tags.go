@@ -136,6 +136,7 @@ func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 	if found == "" {
 		return tagError(t.pos, "Could not locate the included file '%s' in any of %s. Ensure it exists in one of those directories and, if it is a symlink, does not point outside your site source.", file, rubyStringArray(dirs))
 	}
+	s.note(atomInclude, found)
 	rel := s.relSource(found)
 	tmpl, err := s.templates.get(found, func() (*liquid.Template, error) {
 		src, err := os.ReadFile(found)
@@ -211,8 +212,10 @@ func (t *linkTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 		withSlash = "/"
 	}
 	match := func(p string) bool { return p == rel || p == withSlash }
+	s.noteLinkLookup()
 	for _, p := range s.Pages {
 		if match(p.RelPath) {
+			s.noteDoc(p, readMeta)
 			out.WriteString(s.relativeURL(p.URL))
 			return nil
 		}
@@ -226,6 +229,7 @@ func (t *linkTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 	for _, c := range s.Collections {
 		for _, d := range c.Docs {
 			if match(d.RelPath) {
+				s.noteDoc(d, readMeta)
 				out.WriteString(s.relativeURL(d.URL))
 				return nil
 			}
@@ -269,8 +273,10 @@ func parsePostURL(markup string, pos liquid.Position) (liquid.Renderer, error) {
 
 func (t *postURLTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 	s := siteOf(ctx)
+	s.note(atomSite, "posts")
 	for _, d := range s.Posts.Docs {
 		if t.re.MatchString(d.RelPath) {
+			s.noteDoc(d, readMeta)
 			out.WriteString(s.relativeURL(d.URL))
 			return nil
 		}
@@ -284,6 +290,7 @@ func (t *postURLTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 		if _, err := fmt.Sscanf(t.date, "%d-%d-%d", &y, &mo, &da); err != nil {
 			break
 		}
+		s.noteDoc(d, readMeta)
 		if slug == t.slug && d.Date.Year() == y && int(d.Date.Month()) == mo && d.Date.Day() == da {
 			s.Warnf("Deprecation: A call to '{%% post_url %s %%}' did not match a post using the new matching method of checking name (path-date-slug) equality. Please make sure that you change this tag to match the post's name exactly.", t.name)
 			out.WriteString(s.relativeURL(d.URL))

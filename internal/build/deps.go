@@ -1,0 +1,129 @@
+package build
+
+import (
+	"github.com/broadsheet-ssg/broadsheet/internal/content"
+)
+
+// Dependency recording for incremental rebuilds. While a tracked build
+// renders a document, every value the render reads through a drop, every
+// layout it is placed in and every include it renders is noted in a
+// recorder; a later rebuild re-renders the document only when one of those
+// inputs changed.
+//
+// Drops are shared by every render (site.posts holds the same drop for a
+// post in every page), so they cannot carry a recorder of their own: they
+// note into Site.rec, the recorder of the render in progress. A tracked
+// build therefore renders one document at a time; that costs the first
+// build of a dev server some seconds on a big site and nothing afterwards,
+// when only a handful of documents are rendered.
+
+// What a render read of a document.
+const (
+	readMeta       uint8 = 1 << iota // front matter, URL, date, name, ...
+	readContent                      // body, content, output, excerpt
+	readNeighbours                   // next or previous
+)
+
+// Kinds of site-wide input.
+const (
+	atomSite    byte = iota // name: posts, pages, static, documents, categories, tags, data, related, collections
+	atomColl                // name: a collection's label (site.<label>, collection.docs)
+	atomLayout              // name: a layout's name
+	atomInclude             // name: the absolute path of an include
+	atomSass                // the Sass partials a stylesheet may import
+)
+
+type atom struct {
+	kind byte
+	name string
+}
+
+// recorder collects what one render reads.
+type recorder struct {
+	docs  map[*content.Document]uint8
+	atoms map[atom]struct{}
+}
+
+func newRecorder() *recorder {
+	return &recorder{docs: map[*content.Document]uint8{}, atoms: map[atom]struct{}{}}
+}
+
+// noteDoc records that the render in progress read part of d.
+func (s *Site) noteDoc(d *content.Document, what uint8) {
+	if r := s.rec; r != nil {
+		r.docs[d] |= what
+	}
+}
+
+// note records that the render in progress read a site-wide input.
+func (s *Site) note(kind byte, name string) {
+	if r := s.rec; r != nil {
+		r.atoms[atom{kind, name}] = struct{}{}
+	}
+}
+
+// deps is what one render of a document read, kept from one build to the
+// next: documents by their key, which stays the same across builds.
+type deps struct {
+	docs  map[string]uint8
+	atoms []atom
+}
+
+// freeze turns a recorder into deps that outlive the build's documents.
+func (r *recorder) freeze(keyOf map[*content.Document]string) *deps {
+	d := &deps{docs: make(map[string]uint8, len(r.docs)), atoms: make([]atom, 0, len(r.atoms))}
+	for doc, what := range r.docs {
+		k, ok := keyOf[doc]
+		if !ok {
+			// A document this build does not list (a plugin's own): key it
+			// by its path, which no listed document has, so it always
+			// counts as changed.
+			k = "?" + doc.Path
+		}
+		d.docs[k] |= what
+	}
+	for a := range r.atoms {
+		d.atoms = append(d.atoms, a)
+	}
+	return d
+}
+
+// docRead classifies a key of page.* or of a document's drop.
+func docRead(key string) uint8 {
+	switch key {
+	case "content", "output", "excerpt":
+		return readContent
+	case "next", "previous":
+		return readNeighbours
+	}
+	return readMeta
+}
+
+// noteSiteRead records a read of site.<key>. The configuration is not
+// recorded: a change to it rebuilds everything.
+func (s *Site) noteSiteRead(key string) {
+	if key != "posts" {
+		if _, ok := s.collectionDocs[key]; ok {
+			s.note(atomColl, key)
+			return
+		}
+	}
+	switch key {
+	case "posts", "pages", "categories", "tags", "data", "documents", "collections":
+		s.note(atomSite, key)
+	case "html_pages":
+		s.note(atomSite, "pages")
+	case "static_files":
+		s.note(atomSite, "static")
+	case "related_posts":
+		s.note(atomSite, "related")
+	}
+}
+
+// noteLinkLookup records that {% link %} searched every page, static file
+// and document by path.
+func (s *Site) noteLinkLookup() {
+	s.note(atomSite, "pages")
+	s.note(atomSite, "static")
+	s.note(atomSite, "documents")
+}
