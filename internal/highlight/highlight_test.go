@@ -14,7 +14,7 @@ func TestFindFancy(t *testing.T) {
 		{"html", "html"}, {"xml", "xml"}, {"java", "java"}, {"rs", "rust"},
 		{"rust,ignore", "rust"}, {"patch", "diff"}, {"sql", "sql"}, {"c", "c"},
 		{"c++", "cpp"}, {"md", "markdown"}, {"golang", "go"}, {"text", "plaintext"},
-		{"console?lang=ruby", "console"}, {"guess", "plaintext"},
+		{"liquid", "liquid"}, {"console?lang=ruby", "console"}, {"guess", "plaintext"},
 		// Rouge knows these, we show them unhighlighted
 		{"php", "php"}, {"Dockerfile", "docker"}, {"toml", "toml"},
 		// Rouge knows neither
@@ -86,7 +86,7 @@ func TestLexersCoverInput(t *testing.T) {
 		"```ruby\nputs :sym, %w[a b], <<~EOS\n  hi #{x}\nEOS\n```\n$ echo \"$(ls)\" | grep -- -x\n" +
 		"SELECT 'a''b' FROM t; -- c\n@@ -1 +1 @@\n-a\n+b\nfn main() { println!(\"{}\", 1u8); }\n" +
 		"body { color: #fff !important; } @media (x) { .a::before { content: '\\''; } }\n\\ \" ' ` é \t\r\n"
-	tags := []string{"plaintext", "go", "ruby", "python", "javascript", "typescript", "json", "yaml",
+	tags := []string{"plaintext", "liquid", "go", "ruby", "python", "javascript", "typescript", "json", "yaml",
 		"shell", "console", "css", "scss", "html", "xml", "java", "rust", "diff", "sql", "c", "cpp", "markdown"}
 	for _, tag := range tags {
 		l := FindFancy(tag, "")

@@ -40,6 +40,8 @@ func lexFunc(tag string) func(string) []span {
 		return lexRust
 	case "markdown":
 		return lexMarkdown
+	case "liquid":
+		return lexLiquid
 	case "go":
 		return lexGo
 	case "shell":
