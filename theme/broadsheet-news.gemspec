@@ -16,4 +16,5 @@ Gem::Specification.new do |spec|
   spec.add_runtime_dependency "jekyll-sitemap"
   spec.add_runtime_dependency "jekyll-paginate-v2"
   spec.add_runtime_dependency "jekyll-archives"
+  spec.add_runtime_dependency "jekyll-default-layout"
 end

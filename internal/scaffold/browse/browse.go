@@ -125,6 +125,15 @@ func Screenshot(ctx context.Context, url string, v View) ([]byte, error) {
 	if err := open(ctx, url, v); err != nil {
 		return nil, err
 	}
+	// A full-page screenshot does not scroll, so lazy images below the
+	// first screen would never load: load them all first.
+	const loadAll = `Promise.all(Array.from(document.images).map(i => {
+	  i.loading = "eager";
+	  return i.complete ? true : new Promise(r => { i.onload = i.onerror = () => r(true); });
+	})).then(() => true)`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](loadAll, chromedp.EvalAwaitPromise)); err != nil {
+		return nil, err
+	}
 	return chromedp.Run(ctx, chromedp.FullScreenshot(100))
 }
 
