@@ -25,7 +25,7 @@ var rougeOthers = func() map[string]string {
 			"hx=haxe hy=hylang hylang idlang idr=idris idris igorpro ini io irb irb_output isa=isabelle " +
 			"isabelle isbl j janet jdn=janet jinja jl=julia jsl json-doc jsonc=json-doc jsonnet jsp jsx " +
 			"julia kdb+=q kotlin lasso lassoscript=lasso latex=tex lean leex=eex " +
-			"lhaskell=literate_haskell lhs=literate_haskell liquid lisp=common_lisp " +
+			"lhaskell=literate_haskell lhs=literate_haskell lisp=common_lisp " +
 			"litcoffee=literate_coffeescript literate_coffeescript literate_haskell " +
 			"lithaskell=literate_haskell livescript llvm ls=livescript lua lustre lutin m=matlab m68k " +
 			"magik make makefile=make mason mathematica matlab meson mf=make microsoftshell=powershell " +
