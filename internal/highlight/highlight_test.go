@@ -16,7 +16,8 @@ func TestFindFancy(t *testing.T) {
 		{"c++", "cpp"}, {"md", "markdown"}, {"golang", "go"}, {"text", "plaintext"},
 		{"liquid", "liquid"}, {"console?lang=ruby", "console"}, {"guess", "plaintext"},
 		// Rouge knows these, we show them unhighlighted
-		{"php", "php"}, {"Dockerfile", "docker"}, {"toml", "toml"},
+		{"php", "php"}, {"kotlin", "kotlin"},
+		{"Dockerfile", "docker"}, {"toml", "toml"},
 		// Rouge knows neither
 		{"plain", ""}, {"nosuchlang", ""},
 	}
@@ -86,7 +87,7 @@ func TestLexersCoverInput(t *testing.T) {
 		"```ruby\nputs :sym, %w[a b], <<~EOS\n  hi #{x}\nEOS\n```\n$ echo \"$(ls)\" | grep -- -x\n" +
 		"SELECT 'a''b' FROM t; -- c\n@@ -1 +1 @@\n-a\n+b\nfn main() { println!(\"{}\", 1u8); }\n" +
 		"body { color: #fff !important; } @media (x) { .a::before { content: '\\''; } }\n\\ \" ' ` é \t\r\n"
-	tags := []string{"plaintext", "liquid", "go", "ruby", "python", "javascript", "typescript", "json", "yaml",
+	tags := []string{"plaintext", "liquid", "toml", "docker", "go", "ruby", "python", "javascript", "typescript", "json", "yaml",
 		"shell", "console", "css", "scss", "html", "xml", "java", "rust", "diff", "sql", "c", "cpp", "markdown"}
 	for _, tag := range tags {
 		l := FindFancy(tag, "")

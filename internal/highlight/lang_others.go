@@ -16,7 +16,7 @@ var rougeOthers = func() map[string]string {
 			"coffee=coffeescript coffee-script=coffeescript coffeescript common-lisp=common_lisp " +
 			"common_lisp conf config=conf configuration=conf coq cr=crystal crystal cs=csharp csharp " +
 			"csvs cucumber=gherkin cuda cypher cython d dafny dart datastudio digdag django=jinja " +
-			"dlang=d docker dockerfile=docker dosbatch=batchfile dot e-mail=email ecl eex eiffel " +
+			"dlang=d dosbatch=batchfile dot e-mail=email ecl eex eiffel " +
 			"elisp=common_lisp elixir elm emacs-lisp=common_lisp email eml=email epp eps=postscript erb " +
 			"erl=erlang erlang eruby=erb esc=escape escape ex=viml exs=elixir factor " +
 			"fea=opentype_feature_file ff=freefem fluent fortran freefem fsharp ftl=fluent gd=gdscript " +
@@ -42,7 +42,7 @@ var rougeOthers = func() map[string]string {
 			"racket react=jsx realbasic=xojo reasonml rego rescript rhtml=erb robot=robot_framework " +
 			"robot-framework=robot_framework robot_framework s=r sas sass scala scheme sed sieve slice " +
 			"slim smalltalk smarty sml solidity sparql sqf squeak=smalltalk ssh st=smalltalk stan stata " +
-			"supercollider swift systemd syzlang syzprog tap tcl terraform tex tf=terraform toml tsx " +
+			"supercollider swift systemd syzlang syzprog tap tcl terraform tex tf=terraform tsx " +
 			"ttcn3 tulip turtle twig unit-file=systemd vala varnish=vcl varnishconf=vcl vb vcl velocity " +
 			"verilog vhdl vim=viml viml vimscript=viml visualbasic=vb vue vuejs=vue winbatch=batchfile " +
 			"wl=mathematica wollok xojo xpath xquery yang zig zir=zig ") {

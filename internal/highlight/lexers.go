@@ -42,6 +42,10 @@ func lexFunc(tag string) func(string) []span {
 		return lexMarkdown
 	case "liquid":
 		return lexLiquid
+	case "toml":
+		return lexTOML
+	case "docker":
+		return lexDocker
 	case "go":
 		return lexGo
 	case "shell":
@@ -61,7 +65,7 @@ var rougeAliases = map[string]string{
 	"c++": "cpp", "rs": "rust", "rust,no_run": "rust", "rs,no_run": "rust",
 	"rust,ignore": "rust", "rs,ignore": "rust", "rust,should_panic": "rust",
 	"rs,should_panic": "rust", "patch": "diff", "udiff": "diff", "md": "markdown",
-	"mkd": "markdown", "text": "plaintext",
+	"mkd": "markdown", "text": "plaintext", "dockerfile": "docker",
 }
 
 // find returns the lexer for a lower-cased Rouge tag or alias.

@@ -180,6 +180,6 @@ const minCorpusRate = 98
 var knownDifferences = map[string]bool{
 	// Languages Rouge highlights and we show as plain text in the same
 	// markup: we lex the languages blogs use most, not all of Rouge's.
-	"lang-other-php":     true,
-	"hl-lang-other-toml": true,
+	"lang-other-php":       true,
+	"hl-lang-other-kotlin": true,
 }
