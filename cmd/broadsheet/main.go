@@ -56,6 +56,7 @@ Build flags (the same as jekyll build):
 Environment:
   JEKYLL_ENV           sets jekyll.environment (default: development)
   SOURCE_DATE_EPOCH    pins site.time (seconds since 1970) for reproducible builds
+  BROADSHEET_REMOTE_THEME_URL  where remote_theme archives come from (default: GitHub)
 
 Exit codes: 0 built, 1 the site has errors, 2 bad usage.
 `
@@ -157,6 +158,8 @@ func (f *flags) options(stderr io.Writer) (build.Options, error) {
 		Log:         stderr,
 		Verbose:     f.verbose,
 		Plugins:     plugins.All(),
+		// A mirror of GitHub's archives for remote_theme (and tests).
+		RemoteThemeBaseURL: os.Getenv("BROADSHEET_REMOTE_THEME_URL"),
 	}
 	if f.quiet {
 		o.Log = io.Discard
