@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
 	"github.com/broadsheet-ssg/broadsheet/internal/filters"
@@ -280,7 +281,7 @@ func (s *Site) renderDocument(d *content.Document) error {
 			}
 		}
 	}
-	d.Output = []byte(out)
+	d.Output = bytesOf(out)
 	return nil
 }
 
@@ -364,4 +365,11 @@ func (s *Site) addSourceMap(d *content.Document, sourceMap string) {
 	s.mapMu.Lock()
 	s.sourceMaps = append(s.sourceMaps, m)
 	s.mapMu.Unlock()
+}
+
+// bytesOf gives the bytes of a rendered page without copying them: the
+// page's output is the largest thing a build holds (tens of kilobytes a
+// page), and it is never modified once rendered, only written out.
+func bytesOf(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
