@@ -50,6 +50,14 @@ func Load(data []byte, loc *time.Location) (any, error) {
 		// a local zone that is UTC prints "+0000".
 		loc = localUTC
 	}
+	if m, ok := loadSimple(data, &decoder{loc: loc}); ok && m.Len() > 0 {
+		return m, nil
+	}
+	return loadFull(data, loc)
+}
+
+// loadFull parses with the full YAML parser (loc already resolved).
+func loadFull(data []byte, loc *time.Location) (any, error) {
 	var doc yamlv3.Node
 	if err := yamlv3.Unmarshal(data, &doc); err != nil {
 		return nil, convertParseError(data, err)
@@ -128,6 +136,9 @@ type decoder struct {
 }
 
 func (d *decoder) errorf(n *yamlv3.Node, format string, args ...any) error {
+	if n == nil { // the fast path (simple.go), which falls back to a full parse
+		return &Error{Msg: fmt.Sprintf(format, args...)}
+	}
 	return &Error{Line: n.Line, Column: n.Column, Msg: fmt.Sprintf(format, args...)}
 }
 
