@@ -126,7 +126,7 @@ func simplePlain(v string, d *decoder) (any, bool) {
 }
 
 // simpleQuoted reads a quoted scalar with nothing after it and no escapes
-// (a doubled '' in single quotes is the one allowed).
+// (a doubled ” in single quotes is the one allowed).
 func simpleQuoted(v string) (any, bool) {
 	q := v[0]
 	if len(v) < 2 || v[len(v)-1] != q {
