@@ -15,6 +15,15 @@ import (
 // (tokenize) as the full parser, and a test checks both agree.
 func loadSimple(data []byte, d *decoder) (*liquid.Map, bool) {
 	s := string(data)
+	// Front matter as Jekyll hands it over starts with its "---" line,
+	// which YAML reads as the start of the document.
+	if strings.HasPrefix(s, "---") {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 || strings.TrimRight(s[3:i], " \r") != "" {
+			return nil, false
+		}
+		s = s[i+1:]
+	}
 	m := liquid.NewMap(12)
 	for len(s) > 0 {
 		var line string

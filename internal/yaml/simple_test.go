@@ -23,7 +23,7 @@ func TestSimpleAgreesWithFull(t *testing.T) {
 		"date: 2023-01-29 18:30:22 -0800\nodd: 2023-01-29 18:30:22 2023 -0800\ntime: 12:30:45\n",
 		"title: a # not a comment? \n", "key: value:\n", "x: [a, [b]]\n", "x: \"esc \\\" \"\n", "on: key\n",
 		"a: 1\na: 2\n", "  indented: 1\n", "- list\n", "a: |\n  block\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
-		"title: Träume und Ümläute\n", "a: tab\there\n", "a: [x, y,]\n", "a: '\n", "a: \"\"\nb: ''\n",
+		"title: Träume und Ümläute\n", "---\ntitle: With the marker\ntags: [a]\n", "--- x\ntitle: y\n", "a: tab\there\n", "a: [x, y,]\n", "a: '\n", "a: \"\"\nb: ''\n",
 	}
 	root := "../../testdata/sites"
 	filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
@@ -38,7 +38,7 @@ func TestSimpleAgreesWithFull(t *testing.T) {
 		text := strings.ReplaceAll(string(src), "\r\n", "\n")
 		if strings.HasPrefix(text, "---\n") {
 			if end := strings.Index(text[4:], "\n---"); end >= 0 {
-				docs = append(docs, text[4:4+end+1])
+				docs = append(docs, text[4:4+end+1], text[:4+end+1])
 			}
 		}
 		return nil
