@@ -49,6 +49,7 @@ Build flags (the same as jekyll build):
       --unpublished        render posts marked published: false
   -b, --baseurl URL        serve the site under this path
       --limit_posts N      build only the newest N posts
+      --profile            print the slowest templates and pages
       --trace              show full error details
   -q, --quiet              print errors only
   -V, --verbose            print what is done
@@ -68,6 +69,7 @@ type flags struct {
 	limitPosts            int
 	hasBaseurl, hasLimit  bool
 	trace, quiet, verbose bool
+	profile               bool
 }
 
 type usageError struct{ msg string }
@@ -132,7 +134,9 @@ func parseFlags(args []string) (*flags, error) {
 			f.quiet = true
 		case "-V", "--verbose":
 			f.verbose = true
-		case "-w", "--watch", "--no-watch", "-I", "--incremental", "--profile", "--safe", "--strict_front_matter":
+		case "--profile":
+			f.profile = true
+		case "-w", "--watch", "--no-watch", "-I", "--incremental", "--safe", "--strict_front_matter":
 			// Accepted for compatibility with jekyll build.
 		default:
 			return nil, &usageError{fmt.Sprintf("unknown flag %q (see broadsheet help)", a)}
@@ -158,6 +162,7 @@ func (f *flags) options(stderr io.Writer) (build.Options, error) {
 		Log:         stderr,
 		Verbose:     f.verbose,
 		Plugins:     plugins.All(),
+		Profile:     f.profile,
 		// A mirror of GitHub's archives for remote_theme (and tests).
 		RemoteThemeBaseURL: os.Getenv("BROADSHEET_REMOTE_THEME_URL"),
 	}
@@ -233,6 +238,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		reportErrors(stderr, err)
 		return exitSite
+	}
+	if f.profile {
+		site.WriteProfile(stdout, 50)
 	}
 	if !f.quiet {
 		fmt.Fprintf(stdout, " Destination: %s\n", site.Config.Destination)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -63,5 +64,27 @@ func TestOutputFolder(t *testing.T) {
 	second, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	if !bytes.Equal(first, second) || !bytes.Contains(first, []byte("2024-06-01 12:00:00")) {
 		t.Errorf("builds with SOURCE_DATE_EPOCH differ or ignore it: %q vs %q", first, second)
+	}
+}
+
+// TestProfile: build --profile prints a table of the templates rendered,
+// with how often each ran.
+func TestProfile(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"_layouts/default.html":  "<main>{% include nav.html %}{{ content }}</main>\n",
+		"_includes/nav.html":     "<nav></nav>\n",
+		"index.md":               "---\nlayout: default\n---\nHome\n",
+		"_posts/2024-01-01-a.md": "---\nlayout: default\n---\nA\n",
+	})
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "-s", filepath.Join(dir, "src"), "-d", filepath.Join(dir, "out"), "--profile"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"Filename", "_layouts/default.html |       2", "_includes/nav.html    |       2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("profile lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -160,7 +160,14 @@ func (s *Site) execute(t *liquid.Template, name string, vars map[string]any, pag
 	regs["site"] = s
 	regs["page"] = page
 	var buf bytes.Buffer
+	var start time.Time
+	if s.profile != nil {
+		start = time.Now()
+	}
 	err := t.Render(ctx, &buf)
+	if s.profile != nil {
+		s.profile.add(name, buf.Len(), time.Since(start))
+	}
 	for _, w := range ctx.Warnings() {
 		s.Warnf("%s", w)
 	}

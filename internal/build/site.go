@@ -52,6 +52,9 @@ type Options struct {
 	cache *readCache
 
 	builtinTheme bool // use the built-in theme (set by Read when the site needs it)
+
+	// Profile collects render times per template for WriteProfile.
+	Profile bool
 }
 
 const (
@@ -82,8 +85,9 @@ type Site struct {
 
 	log     io.Writer
 	phase   int
-	plugins []Plugin // switched on by the site, in Broadsheet's order
-	pinned  bool     // site.time was given (SOURCE_DATE_EPOCH): "now" is that time too
+	plugins []Plugin  // switched on by the site, in Broadsheet's order
+	profile *profiler // nil unless Options.Profile
+	pinned  bool      // site.time was given (SOURCE_DATE_EPOCH): "now" is that time too
 
 	// Site-wide template values, built once after reading.
 	postsDesc       []any
@@ -178,6 +182,9 @@ func Read(opts Options) (*Site, error) {
 	s := &Site{Config: cfg, log: opts.Log, Env: opts.Environment, cache: opts.cache}
 	if s.log == nil {
 		s.log = os.Stderr
+	}
+	if opts.Profile {
+		s.profile = &profiler{stats: map[string]*templateStat{}}
 	}
 	for _, w := range cfg.Warnings {
 		s.Warnf("%s", w)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
 	"github.com/broadsheet-ssg/broadsheet/internal/highlight"
@@ -164,7 +165,13 @@ func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 		}
 		scope["include"] = params
 	}
-	return ctx.Stack(scope, func() error { return tmpl.Render(ctx, out) })
+	if s.profile == nil {
+		return ctx.Stack(scope, func() error { return tmpl.Render(ctx, out) })
+	}
+	start, before := time.Now(), out.Len()
+	err = ctx.Stack(scope, func() error { return tmpl.Render(ctx, out) })
+	s.profile.add(rel, out.Len()-before, time.Since(start))
+	return err
 }
 
 func rubyStringArray(list []string) string {
