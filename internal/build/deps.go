@@ -63,35 +63,77 @@ func (s *Site) note(kind byte, name string) {
 }
 
 // deps is what one render of a document read, kept from one build to the
-// next: documents by their key, which stays the same across builds.
+// next: documents and site-wide inputs by their interned numbers, which
+// stay the same across builds.
 type deps struct {
-	docs  map[string]uint8
-	atoms []atom
+	docs  []docDep
+	atoms []int32
+}
+
+type docDep struct {
+	id   int32
+	what uint8
+}
+
+// interner numbers document keys and site-wide inputs, for a Builder's
+// whole life.
+type interner struct {
+	docs     map[string]int32
+	atoms    map[atom]int32
+	atomList []atom
+}
+
+func newInterner() *interner {
+	return &interner{docs: map[string]int32{}, atoms: map[atom]int32{}}
+}
+
+func (in *interner) doc(key string) int32 {
+	id, ok := in.docs[key]
+	if !ok {
+		id = int32(len(in.docs))
+		in.docs[key] = id
+	}
+	return id
+}
+
+func (in *interner) atom(a atom) int32 {
+	id, ok := in.atoms[a]
+	if !ok {
+		id = int32(len(in.atomList))
+		in.atoms[a] = id
+		in.atomList = append(in.atomList, a)
+	}
+	return id
 }
 
 // freeze turns a recorder into deps that outlive the build's documents.
-func (r *recorder) freeze(keyOf map[*content.Document]string) *deps {
-	d := &deps{docs: make(map[string]uint8, len(r.docs)), atoms: make([]atom, 0, len(r.atoms))}
+func (r *recorder) freeze(idOf map[*content.Document]int32, in *interner) *deps {
+	d := &deps{docs: make([]docDep, 0, len(r.docs)), atoms: make([]int32, 0, len(r.atoms))}
 	for doc, what := range r.docs {
-		k, ok := keyOf[doc]
+		id, ok := idOf[doc]
 		if !ok {
-			// A document this build does not list (a plugin's own): key it
-			// by its path, which no listed document has, so it always
-			// counts as changed.
-			k = "?" + doc.Path
+			// A document this build does not list (a plugin's own): a key
+			// no listed document has, so it always counts as changed.
+			id = in.doc("?" + doc.Path)
 		}
-		d.docs[k] |= what
+		d.docs = append(d.docs, docDep{id, what})
 	}
 	for a := range r.atoms {
-		d.atoms = append(d.atoms, a)
+		d.atoms = append(d.atoms, in.atom(a))
 	}
 	return d
 }
 
-// docRead classifies a key of page.* or of a document's drop.
-func docRead(key string) uint8 {
+// docRead classifies a key of page.* or of a document's drop. An excerpt
+// set in front matter is metadata: the body does not make it.
+func docRead(d *content.Document, key string) uint8 {
 	switch key {
-	case "content", "output", "excerpt":
+	case "excerpt":
+		if _, ok := d.Data.Get("excerpt"); ok {
+			return readMeta
+		}
+		return readContent
+	case "content", "output":
 		return readContent
 	case "next", "previous":
 		return readNeighbours

@@ -24,7 +24,7 @@ type docDrop struct {
 func (x *docDrop) Get(key string) any {
 	d := x.d
 	if x.s.rec != nil {
-		x.s.noteDoc(d, docRead(key))
+		x.s.noteDoc(d, docRead(d, key))
 	}
 	switch key {
 	case "content":
@@ -118,7 +118,7 @@ var pageKeys = []string{"content", "dir", "excerpt", "name", "path", "url"}
 func (x *pageDrop) Get(key string) any {
 	d := x.d
 	if x.s.rec != nil {
-		x.s.noteDoc(d, docRead(key))
+		x.s.noteDoc(d, docRead(d, key))
 	}
 	switch key {
 	case "content":

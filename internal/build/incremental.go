@@ -2,8 +2,9 @@ package build
 
 import (
 	"bytes"
+	"os"
+	"path"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,6 +40,12 @@ type readCache struct {
 	// time is site.time of the first build: later rebuilds keep it, so that
 	// documents dated by it stay equal to their cached copies.
 	time time.Time
+
+	// The last build's list of source files, reused when scanOK.
+	scan   *scan
+	kinds  map[string]byte // 'p' post, 'd' other document, 'g' page, 's' static file
+	source string
+	scanOK bool
 }
 
 type cachedDoc struct {
@@ -84,7 +91,16 @@ func (c *readCache) keep(abs string, d *content.Document, coll *content.Collecti
 	if c == nil {
 		return d
 	}
-	e := cachedDoc{d: copyDoc(d, nil)}
+	// The original stays as read: the build works on a copy.
+	p := *d
+	p.Collection = nil
+	p.SetDrop(nil)
+	if d.Excerpt != nil {
+		x := *d.Excerpt
+		x.Doc = &p
+		p.Excerpt = &x
+	}
+	e := cachedDoc{d: &p}
 	if coll != nil {
 		e.label = coll.Label
 	}
@@ -156,78 +172,102 @@ const (
 
 // tracker decides, during a tracked render, which documents to render and
 // which to take from the last build, and records what each render reads.
+// Documents and site-wide inputs are numbered by the Builder's interner,
+// the same number in every build, so that checking the tens of thousands
+// of inputs a big site's pages read is indexing, not hashing paths.
 type tracker struct {
 	s, old *Site
+	in     *interner
 	// all renders everything (a full build, or an input the graph cannot
 	// follow changed).
 	all      bool
 	keyOf    map[*content.Document]string
-	byKey    map[string]*content.Document
 	oldKeyOf map[*content.Document]string
-	oldByKey map[string]*content.Document
-	oldDeps  [3]map[string]*deps // by phase: excerpts, documents, pages
-	deps     [3]map[string]*deps
-	oldMaps  map[string][]*content.Document // Sass pages' source maps
-	maps     map[string][]*content.Document
+	idOf     map[*content.Document]int32
+	cur      []*content.Document // by id
+	prev     []*content.Document
+	oldDeps  [3]map[int32]*deps // by phase: excerpts, documents, pages
+	deps     [3]map[int32]*deps
+	oldMaps  map[int32][]*content.Document // Sass pages' source maps
+	maps     map[int32][]*content.Document
 
 	paths       map[string]bool // changed source files
 	includesDir bool            // a file was added to or removed from an includes folder
 	sassChanged bool
 
-	docMemo  map[string]uint8
-	atomMemo map[atom]bool
-	changed  map[string]bool // re-rendered with a different result
+	docMemo  []uint8
+	changed  []bool // re-rendered with a different result
+	atomMemo []int8 // 0 unknown, 1 same, 2 changed
 	rendered int
 }
 
-func newTracker(s, old *Site, prev *trackState, paths map[string]bool) *tracker {
-	t := &tracker{s: s, old: old, paths: paths, docMemo: map[string]uint8{},
-		atomMemo: map[atom]bool{}, changed: map[string]bool{}, maps: map[string][]*content.Document{}}
+// trackState is what a tracked build leaves for the next one.
+type trackState struct {
+	deps  [3]map[int32]*deps
+	maps  map[int32][]*content.Document
+	keyOf map[*content.Document]string
+	out   map[string]outFile // the output files, by destination
+}
+
+func newTracker(s, old *Site, prev *trackState, in *interner, paths map[string]bool) *tracker {
+	t := &tracker{s: s, old: old, in: in, paths: paths, maps: map[int32][]*content.Document{}}
 	for i := range t.deps {
-		t.deps[i] = map[string]*deps{}
+		t.deps[i] = map[int32]*deps{}
 	}
-	t.keyOf, t.byKey = keysOfDocs(s)
+	t.keyOf = keysOfDocs(s)
+	t.idOf = make(map[*content.Document]int32, len(t.keyOf))
+	for d, k := range t.keyOf {
+		t.idOf[d] = in.doc(k)
+	}
 	if old == nil || prev == nil {
 		t.all = true
 		return t
 	}
-	t.oldKeyOf, t.oldByKey = keysOfDocs(old)
+	if t.oldKeyOf = prev.keyOf; t.oldKeyOf == nil {
+		t.oldKeyOf = keysOfDocs(old)
+	}
+	n := len(in.docs) + 1
+	t.cur, t.prev = make([]*content.Document, n), make([]*content.Document, n)
+	for d, id := range t.idOf {
+		t.cur[id] = d
+	}
+	for d, k := range t.oldKeyOf {
+		if id, ok := in.docs[k]; ok {
+			t.prev[id] = d
+		}
+	}
+	t.docMemo = make([]uint8, n)
+	t.changed = make([]bool, n)
 	t.oldDeps = prev.deps
 	t.oldMaps = prev.maps
 	return t
 }
 
-// trackState is what a tracked build leaves for the next one.
-type trackState struct {
-	deps [3]map[string]*deps
-	maps map[string][]*content.Document
-}
-
 // keysOfDocs names every document and page of a build with a key that the
 // same source has in the next build: its path, and for the copies
 // pagination makes of one page, the path and the output file.
-func keysOfDocs(s *Site) (map[*content.Document]string, map[string]*content.Document) {
+func keysOfDocs(s *Site) map[*content.Document]string {
 	n := len(s.Pages)
 	for _, c := range s.Collections {
 		n += len(c.Docs)
 	}
 	keyOf := make(map[*content.Document]string, n)
-	byKey := make(map[string]*content.Document, n)
-	dup := map[string]int{}
+	taken := make(map[string]bool, n)
+	dup := 0
 	add := func(d *content.Document) {
 		k := d.Path
-		if _, taken := byKey[k]; taken {
+		if taken[k] {
 			k = d.Path + "#" + d.Destination()
-			if _, taken := byKey[k]; taken {
+			if taken[k] {
 				// The same file made twice at the same place: never reused.
-				dup[k]++
-				k += "#" + strconv.Itoa(dup[k])
+				dup++
+				k += "#" + strconv.Itoa(dup)
 				keyOf[d] = k
 				return
 			}
 		}
 		keyOf[d] = k
-		byKey[k] = d
+		taken[k] = true
 	}
 	for _, c := range s.Collections {
 		for _, d := range c.Docs {
@@ -237,7 +277,7 @@ func keysOfDocs(s *Site) (map[*content.Document]string, map[string]*content.Docu
 	for _, p := range s.Pages {
 		add(p)
 	}
-	return keyOf, byKey
+	return keyOf
 }
 
 func (t *tracker) phaseIndex() int { return t.s.phase - phaseExcerpts }
@@ -245,10 +285,10 @@ func (t *tracker) phaseIndex() int { return t.s.phase - phaseExcerpts }
 func (t *tracker) renderEach(list []*content.Document, fail func(error), render func(*content.Document) error) {
 	ph := t.phaseIndex()
 	for _, d := range list {
-		key := t.keyOf[d]
-		if !t.all {
-			if old := t.oldByKey[key]; old != nil && !t.dirty(key, ph) {
-				t.reuse(d, old, key, ph)
+		id, keyed := t.idOf[d]
+		if !t.all && keyed {
+			if old := t.prevDoc(id); old != nil && !t.dirty(id, ph) {
+				t.reuse(d, old, id, ph)
 				continue
 			}
 		}
@@ -262,18 +302,34 @@ func (t *tracker) renderEach(list []*content.Document, fail func(error), render 
 			fail(err)
 			continue
 		}
-		if key != "" {
-			t.deps[ph][key] = rec.freeze(t.keyOf)
+		if keyed {
+			t.deps[ph][id] = rec.freeze(t.idOf, t.in)
 			if len(t.s.sourceMaps) > maps {
-				t.maps[key] = append([]*content.Document(nil), t.s.sourceMaps[maps:]...)
+				t.maps[id] = append([]*content.Document(nil), t.s.sourceMaps[maps:]...)
+			}
+			if !t.all {
+				t.noteResult(d, id, ph)
 			}
 		}
-		t.noteResult(d, key, ph)
 	}
 }
 
+func (t *tracker) prevDoc(id int32) *content.Document {
+	if int(id) < len(t.prev) {
+		return t.prev[id]
+	}
+	return nil
+}
+
+func (t *tracker) curDoc(id int32) *content.Document {
+	if int(id) < len(t.cur) {
+		return t.cur[id]
+	}
+	return nil
+}
+
 // reuse gives a document the result of its last render.
-func (t *tracker) reuse(d, old *content.Document, key string, ph int) {
+func (t *tracker) reuse(d, old *content.Document, id int32, ph int) {
 	switch ph {
 	case 0:
 		if d.Excerpt != nil && old.Excerpt != nil {
@@ -281,48 +337,51 @@ func (t *tracker) reuse(d, old *content.Document, key string, ph int) {
 		}
 	default:
 		d.Content, d.Output = old.Content, old.Output
-		if m := t.oldMaps[key]; len(m) > 0 {
+		if m := t.oldMaps[id]; len(m) > 0 {
 			t.s.sourceMaps = append(t.s.sourceMaps, m...)
-			t.maps[key] = m
+			t.maps[id] = m
 		}
 	}
-	t.deps[ph][key] = t.oldDeps[ph][key]
+	t.deps[ph][id] = t.oldDeps[ph][id]
 }
 
 // noteResult records whether a render's result differs from the last
 // build's, for the documents that read it.
-func (t *tracker) noteResult(d *content.Document, key string, ph int) {
-	old := t.oldByKey[key]
+func (t *tracker) noteResult(d *content.Document, id int32, ph int) {
+	if int(id) >= len(t.changed) {
+		return // new since the last build: every reader sees it as changed
+	}
+	old := t.prevDoc(id)
 	if old == nil {
-		t.changed[key] = true
+		t.changed[id] = true
 		return
 	}
 	switch ph {
 	case 0:
 		if d.Excerpt != nil && (old.Excerpt == nil || old.Excerpt.Output != d.Excerpt.Output) {
-			t.changed[key] = true
+			t.changed[id] = true
 		}
 	default:
 		if old.Content != d.Content || !bytes.Equal(old.Output, d.Output) {
-			t.changed[key] = true
+			t.changed[id] = true
 		}
 	}
 }
 
 // dirty reports whether the document must be rendered in this phase.
-func (t *tracker) dirty(key string, ph int) bool {
-	if t.docChanged(key)&(chMeta|chBody) != 0 {
+func (t *tracker) dirty(id int32, ph int) bool {
+	if t.docChanged(id)&(chMeta|chBody) != 0 {
 		return true
 	}
-	dp := t.oldDeps[ph][key]
+	dp := t.oldDeps[ph][id]
 	if dp == nil {
 		return true
 	}
-	for k, what := range dp.docs {
-		ch := t.docChanged(k)
-		if what&readMeta != 0 && ch&chMeta != 0 ||
-			what&readContent != 0 && (ch&chBody != 0 || t.changed[k]) ||
-			what&readNeighbours != 0 && ch&chNeighbours != 0 {
+	for _, dd := range dp.docs {
+		ch := t.docChanged(dd.id)
+		if dd.what&readMeta != 0 && ch&chMeta != 0 ||
+			dd.what&readContent != 0 && (ch&chBody != 0 || t.changed[dd.id]) ||
+			dd.what&readNeighbours != 0 && ch&chNeighbours != 0 {
 			return true
 		}
 	}
@@ -334,13 +393,17 @@ func (t *tracker) dirty(key string, ph int) bool {
 	return false
 }
 
-// docChanged compares a document with the last build's.
-func (t *tracker) docChanged(key string) uint8 {
-	if ch, ok := t.docMemo[key]; ok {
+// docChanged compares a document with the last build's. A document either
+// build lacks has changed in every way.
+func (t *tracker) docChanged(id int32) uint8 {
+	if int(id) >= len(t.docMemo) {
+		return chMeta | chBody | chNeighbours
+	}
+	if ch := t.docMemo[id]; ch != 0 {
 		return ch
 	}
 	ch := chKnown
-	d, old := t.byKey[key], t.oldByKey[key]
+	d, old := t.cur[id], t.prev[id]
 	switch {
 	case d == nil || old == nil:
 		ch |= chMeta | chBody | chNeighbours
@@ -351,12 +414,12 @@ func (t *tracker) docChanged(key string) uint8 {
 		if old.Body != d.Body || old.BodyLine != d.BodyLine || excerptRaw(old) != excerptRaw(d) {
 			ch |= chBody
 		}
-		if !d.IsPage() && (neighbourKey(t.old, t.oldKeyOf, old, -1) != neighbourKey(t.s, t.keyOf, d, -1) ||
-			neighbourKey(t.old, t.oldKeyOf, old, +1) != neighbourKey(t.s, t.keyOf, d, +1)) {
+		if !d.IsPage() && (t.neighbour(t.old, t.oldKeyOf, old, -1) != t.neighbour(t.s, t.keyOf, d, -1) ||
+			t.neighbour(t.old, t.oldKeyOf, old, +1) != t.neighbour(t.s, t.keyOf, d, +1)) {
 			ch |= chNeighbours
 		}
 	}
-	t.docMemo[key] = ch
+	t.docMemo[id] = ch
 	return ch
 }
 
@@ -367,7 +430,7 @@ func excerptRaw(d *content.Document) string {
 	return d.Excerpt.Raw
 }
 
-func neighbourKey(s *Site, keyOf map[*content.Document]string, d *content.Document, step int) string {
+func (t *tracker) neighbour(s *Site, keyOf map[*content.Document]string, d *content.Document, step int) string {
 	i, ok := s.docIndex[d]
 	if !ok {
 		return ""
@@ -393,14 +456,14 @@ func (t *tracker) sameMeta(a, b *content.Document) bool {
 	if (a.Pager == nil) != (b.Pager == nil) {
 		return false
 	}
-	if a.Pager != nil && fingerprint(a.Pager, t.oldKeyOf, 0) != fingerprint(b.Pager, t.keyOf, 0) {
+	if a.Pager != nil && !t.sameValue(a.Pager, b.Pager, 0) {
 		return false
 	}
 	// A plugin's own page drop may hold values it computed from the site.
 	_, ownA := a.Drop().(*pageDrop)
 	_, ownB := b.Drop().(*pageDrop)
 	if a.IsPage() && (!ownA || !ownB) {
-		if ownA != ownB || fingerprint(a.Drop(), t.oldKeyOf, 0) != fingerprint(b.Drop(), t.keyOf, 0) {
+		if ownA != ownB || !t.sameValue(a.Drop(), b.Drop(), 0) {
 			return false
 		}
 	}
@@ -417,72 +480,79 @@ func sameMap(a, b *liquid.Map) bool {
 	return liquid.Inspect(a) == liquid.Inspect(b)
 }
 
-// fingerprint writes out a template value, naming documents by their key
-// instead of descending into them.
-func fingerprint(v any, keyOf map[*content.Document]string, depth int) string {
-	var b strings.Builder
-	writeFingerprint(&b, v, keyOf, depth)
-	return b.String()
-}
-
-func writeFingerprint(b *strings.Builder, v any, keyOf map[*content.Document]string, depth int) {
-	if depth > 4 {
-		b.WriteString("…")
-		return
+// sameValue compares two template values of the two builds, documents by
+// their keys (what a reader reads of them is recorded apart).
+func (t *tracker) sameValue(a, b any, depth int) bool {
+	if depth > 8 {
+		return false
 	}
-	if d := dropDoc(v); d != nil {
-		b.WriteString("doc:")
-		b.WriteString(keyOf[d])
-		return
+	da, db := dropDoc(a), dropDoc(b)
+	if da != nil || db != nil {
+		return da != nil && db != nil && t.oldKeyOf[da] == t.keyOf[db]
 	}
-	switch x := v.(type) {
+	switch x := a.(type) {
+	case nil:
+		return b == nil
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case int:
+		y, ok := b.(int)
+		return ok && x == y
+	case bool:
+		y, ok := b.(bool)
+		return ok && x == y
 	case []any:
-		b.WriteByte('[')
-		for _, e := range x {
-			writeFingerprint(b, e, keyOf, depth+1)
-			b.WriteByte(',')
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
 		}
-		b.WriteByte(']')
+		for i := range x {
+			if !t.sameValue(x[i], y[i], depth+1) {
+				return false
+			}
+		}
+		return true
 	case *liquid.Map:
-		b.WriteByte('{')
-		for _, k := range x.Keys() {
-			e, _ := x.Get(k)
-			b.WriteString(strconv.Quote(k))
-			b.WriteByte(':')
-			writeFingerprint(b, e, keyOf, depth+1)
-			b.WriteByte(',')
+		y, ok := b.(*liquid.Map)
+		if !ok || x.Len() != y.Len() {
+			return false
 		}
-		b.WriteByte('}')
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
+		ky := y.Keys()
+		for i, k := range x.Keys() {
+			if ky[i] != k {
+				return false
+			}
+			vx, _ := x.Get(k)
+			vy, _ := y.Get(k)
+			if !t.sameValue(vx, vy, depth+1) {
+				return false
+			}
 		}
-		sort.Strings(keys)
-		b.WriteByte('{')
-		for _, k := range keys {
-			b.WriteString(strconv.Quote(k))
-			b.WriteByte(':')
-			writeFingerprint(b, x[k], keyOf, depth+1)
-			b.WriteByte(',')
-		}
-		b.WriteByte('}')
+		return true
 	case *staticDrop:
-		b.WriteString("static:" + x.f.RelPath + "@" + x.f.ModTime.String())
+		y, ok := b.(*staticDrop)
+		return ok && x.f.RelPath == y.f.RelPath && x.f.ModTime.Equal(y.f.ModTime) && x.f.URL == y.f.URL &&
+			sameMap(x.f.Data, y.f.Data)
 	case liquid.KeyedDrop:
-		b.WriteString("drop{")
-		for _, k := range x.Keys() {
-			b.WriteString(strconv.Quote(k))
-			b.WriteByte(':')
-			writeFingerprint(b, x.Get(k), keyOf, depth+1)
-			b.WriteByte(',')
+		y, ok := b.(liquid.KeyedDrop)
+		if !ok {
+			return false
 		}
-		b.WriteByte('}')
+		kx, ky := x.Keys(), y.Keys()
+		if len(kx) != len(ky) {
+			return false
+		}
+		for i, k := range kx {
+			if ky[i] != k || !t.sameValue(x.Get(k), y.Get(k), depth+1) {
+				return false
+			}
+		}
+		return true
 	case liquid.Drop:
-		b.WriteString("drop?")
-	default:
-		b.WriteString(liquid.Inspect(v))
+		return false
 	}
+	return liquid.Inspect(a) == liquid.Inspect(b)
 }
 
 // dropDoc is the document behind one of our drops, or nil.
@@ -499,10 +569,14 @@ func dropDoc(v any) *content.Document {
 }
 
 // atomChanged compares a site-wide input between the two builds.
-func (t *tracker) atomChanged(a atom) bool {
-	if ch, ok := t.atomMemo[a]; ok {
-		return ch
+func (t *tracker) atomChanged(id int32) bool {
+	for int(id) >= len(t.atomMemo) {
+		t.atomMemo = append(t.atomMemo, 0)
 	}
+	if m := t.atomMemo[id]; m != 0 {
+		return m == 2
+	}
+	a := t.in.atomList[id]
 	var ch bool
 	s, old := t.s, t.old
 	switch a.kind {
@@ -520,9 +594,9 @@ func (t *tracker) atomChanged(a atom) bool {
 			ch = !t.sameList(old.documentDrops, s.documentDrops) || !t.sameList(old.staticDrops, s.staticDrops) ||
 				len(old.collectionDrops) != len(s.collectionDrops)
 		case "categories":
-			ch = fingerprint(old.categories, t.oldKeyOf, 0) != fingerprint(s.categories, t.keyOf, 0)
+			ch = !t.sameHash(old.categories, s.categories)
 		case "tags":
-			ch = fingerprint(old.tags, t.oldKeyOf, 0) != fingerprint(s.tags, t.keyOf, 0)
+			ch = !t.sameHash(old.tags, s.tags)
 		case "data":
 			ch = liquid.Inspect(old.Data) != liquid.Inspect(s.Data)
 		case "related":
@@ -541,7 +615,10 @@ func (t *tracker) atomChanged(a atom) bool {
 	default:
 		ch = true
 	}
-	t.atomMemo[a] = ch
+	t.atomMemo[id] = 1
+	if ch {
+		t.atomMemo[id] = 2
+	}
 	return ch
 }
 
@@ -559,7 +636,29 @@ func (t *tracker) sameList(a, b []any) bool {
 			}
 			continue
 		}
-		if fingerprint(a[i], t.oldKeyOf, 3) != fingerprint(b[i], t.keyOf, 3) {
+		if !t.sameValue(a[i], b[i], 3) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameHash compares site.categories or site.tags: the same names in the
+// same order, each with the same posts.
+func (t *tracker) sameHash(a, b *liquid.Map) bool {
+	ka, kb := a.Keys(), b.Keys()
+	if len(ka) != len(kb) {
+		return false
+	}
+	for i, k := range ka {
+		if kb[i] != k {
+			return false
+		}
+		va, _ := a.Get(k)
+		vb, _ := b.Get(k)
+		la, _ := va.([]any)
+		lb, _ := vb.([]any)
+		if !t.sameList(la, lb) {
 			return false
 		}
 	}
@@ -590,4 +689,116 @@ func isSassSource(p string) bool {
 		return true
 	}
 	return filepath.Ext(p) == ".css"
+}
+
+// scanned returns the last build's list of source files, for a rebuild
+// whose changes cannot have changed it (the Builder says so in scanOK),
+// with its collections replaced by this build's.
+func (c *readCache) scanned(colls []*content.Collection) *scan {
+	if c == nil || !c.scanOK || c.scan == nil {
+		return nil
+	}
+	byLabel := make(map[string]*content.Collection, len(colls))
+	for _, cl := range colls {
+		byLabel[cl.Label] = cl
+	}
+	sc := &scan{pages: c.scan.pages, posts: make([]postJob, len(c.scan.posts)), statics: make([]staticJob, len(c.scan.statics))}
+	for i, j := range c.scan.posts {
+		if j.coll = byLabel[j.coll.Label]; j.coll == nil {
+			return nil
+		}
+		sc.posts[i] = j
+	}
+	for i, j := range c.scan.statics {
+		if j.coll != nil {
+			if j.coll = byLabel[j.coll.Label]; j.coll == nil {
+				return nil
+			}
+		}
+		sc.statics[i] = j
+	}
+	return sc
+}
+
+// keepScan stores a build's list of source files, its collections
+// replaced by stand-ins that keep no build alive.
+func (c *readCache) keepScan(sc *scan) {
+	if c == nil {
+		return
+	}
+	stand := map[string]*content.Collection{}
+	standIn := func(cl *content.Collection) *content.Collection {
+		if cl == nil {
+			return nil
+		}
+		if s, ok := stand[cl.Label]; ok {
+			return s
+		}
+		s := &content.Collection{Label: cl.Label}
+		stand[cl.Label] = s
+		return s
+	}
+	kept := &scan{pages: sc.pages, posts: make([]postJob, len(sc.posts)), statics: make([]staticJob, len(sc.statics))}
+	c.kinds = make(map[string]byte, len(sc.posts)+len(sc.pages)+len(sc.statics))
+	for i, j := range sc.posts {
+		j.coll = standIn(j.coll)
+		kept.posts[i] = j
+		c.kinds[j.abs] = 'd'
+		if j.coll.Label == "posts" {
+			c.kinds[j.abs] = 'p'
+		}
+	}
+	for i, j := range sc.statics {
+		j.coll = standIn(j.coll)
+		kept.statics[i] = j
+		c.kinds[j.abs] = 's'
+	}
+	for _, j := range sc.pages {
+		if j.abs == "" {
+			c.kinds[joinPath(c.source, path.Join(j.dir, j.name))] = 'g'
+		}
+	}
+	c.scan = kept
+}
+
+// sameListing reports whether the changed files leave the list of source
+// files as it was: each is a file the last build read, still read the same
+// way, or a layout, include, data file or Sass partial.
+func (c *readCache) sameListing(s *Site, changed map[string]bool) bool {
+	if c.scan == nil {
+		return false
+	}
+	cfg := s.Config
+	special := []string{joinPath(cfg.Source, cfg.LayoutsDir), joinPath(cfg.Source, cfg.IncludesDir),
+		joinPath(cfg.Source, cfg.DataDir), joinPath(cfg.Source, "_sass")}
+	for p := range changed {
+		st, err := os.Stat(p)
+		if err != nil || st.IsDir() {
+			return false
+		}
+		switch c.kinds[p] {
+		case 'p':
+			continue
+		case 'd', 'g':
+			if !hasYAMLHeader(p) {
+				return false
+			}
+			continue
+		case 's':
+			if hasYAMLHeader(p) {
+				return false
+			}
+			continue
+		}
+		known := false
+		for _, d := range special {
+			if within(p, d) {
+				known = true
+			}
+		}
+		if !known {
+			return false
+		}
+	}
+	return true
 }

@@ -17,6 +17,7 @@ type Builder struct {
 	cache   *readCache
 	last    *Site // the last build that succeeded
 	state   *trackState
+	in      *interner
 	pending map[string]bool // files changed since the last good build
 	full    bool            // the next build must be a full one
 }
@@ -37,7 +38,7 @@ type Result struct {
 
 // NewBuilder returns a Builder for the site opts describes.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts, pending: map[string]bool{}, full: true}
+	return &Builder{opts: opts, pending: map[string]bool{}, full: true, in: newInterner()}
 }
 
 // Build makes a full build, and records what every page reads for the
@@ -65,13 +66,14 @@ func (b *Builder) Rebuild(changed []string) (*Result, error) {
 	for p := range b.pending {
 		b.cache.forget(p)
 	}
+	b.cache.scanOK = b.cache.sameListing(b.last, b.pending)
 	opts := b.opts
 	opts.cache = b.cache
 	s, readErr := Read(opts)
 	if s == nil {
 		return nil, readErr
 	}
-	t := newTracker(s, b.last, b.state, b.pending)
+	t := newTracker(s, b.last, b.state, b.in, b.pending)
 	b.classify(s, t)
 	s.track = t
 	renderErr := s.Render()
@@ -79,17 +81,20 @@ func (b *Builder) Rebuild(changed []string) (*Result, error) {
 	if err := errorsOf(readErr, renderErr); err != nil {
 		return &Result{Site: s, Rendered: t.rendered, Duration: time.Since(start)}, err
 	}
-	written, err := writeChanged(s, b.last, b.pending)
+	written, out, err := writeChanged(s, b.state.out, b.pending)
 	if err != nil {
 		b.full = true
 		return &Result{Site: s, Rendered: t.rendered, Duration: time.Since(start)}, err
 	}
-	b.done(s, t)
+	b.done(s, t, out)
 	return &Result{Site: s, Full: t.all, Rendered: t.rendered, Written: written, Duration: time.Since(start)}, nil
 }
 
 func (b *Builder) fullBuild(start time.Time) (*Result, error) {
 	b.cache = newReadCache()
+	if src, err := filepath.Abs(b.opts.Source); err == nil {
+		b.cache.source = src
+	}
 	opts := b.opts
 	opts.cache = b.cache
 	s, readErr := Read(opts)
@@ -99,7 +104,7 @@ func (b *Builder) fullBuild(start time.Time) (*Result, error) {
 	if !s.pinned {
 		b.cache.time = s.Time
 	}
-	t := newTracker(s, nil, nil, nil)
+	t := newTracker(s, nil, nil, b.in, nil)
 	s.track = t
 	renderErr := s.Render()
 	s.track = nil
@@ -110,17 +115,21 @@ func (b *Builder) fullBuild(start time.Time) (*Result, error) {
 		return &Result{Site: s, Full: true, Rendered: t.rendered, Duration: time.Since(start)}, err
 	}
 	var written []string
+	out := map[string]outFile{}
 	for _, f := range s.Outputs() {
-		written = append(written, f.dest)
+		if _, ok := out[f.dest]; !ok {
+			written = append(written, f.dest)
+		}
+		out[f.dest] = f
 	}
-	b.done(s, t)
+	b.done(s, t, out)
 	b.full = false
 	return &Result{Site: s, Full: true, Rendered: t.rendered, Written: written, Duration: time.Since(start)}, nil
 }
 
-func (b *Builder) done(s *Site, t *tracker) {
+func (b *Builder) done(s *Site, t *tracker, out map[string]outFile) {
 	b.last = s
-	b.state = &trackState{deps: t.deps, maps: t.maps}
+	b.state = &trackState{deps: t.deps, maps: t.maps, keyOf: t.keyOf, out: out}
 	b.pending = map[string]bool{}
 }
 
@@ -198,17 +207,21 @@ func (b *Builder) classify(s *Site, t *tracker) {
 		}
 	}
 	// jekyll-seo-tag reads site.data.authors from Go, where no drop sees it.
-	if s.Enabled("jekyll-seo-tag") && t.atomChanged(atom{atomSite, "data"}) {
+	if s.Enabled("jekyll-seo-tag") && t.atomChanged(b.in.atom(atom{atomSite, "data"})) {
 		t.all = true
 	}
 }
 
 // wasFile reports whether p was an include the last build rendered.
 func (b *Builder) wasFile(p string) bool {
+	id, ok := b.in.atoms[atom{atomInclude, p}]
+	if !ok {
+		return false
+	}
 	for _, ph := range b.state.deps {
 		for _, d := range ph {
 			for _, a := range d.atoms {
-				if a.kind == atomInclude && a.name == p {
+				if a == id {
 					return true
 				}
 			}
@@ -220,16 +233,14 @@ func (b *Builder) wasFile(p string) bool {
 // writeChanged writes what differs from the last build's output: documents
 // whose bytes changed, static files that changed or moved, and, when some
 // output is gone, the clean-up a full build does.
-func writeChanged(s, old *Site, paths map[string]bool) ([]string, error) {
+func writeChanged(s *Site, prev map[string]outFile, paths map[string]bool) ([]string, map[string]outFile, error) {
 	dest := s.Config.Destination
 	files := s.Outputs()
-	final := map[string]int{}
+	final := make(map[string]int, len(files))
+	now := make(map[string]outFile, len(files))
 	for i, f := range files {
 		final[f.dest] = i
-	}
-	prev := map[string]outFile{}
-	for _, f := range old.Outputs() {
-		prev[f.dest] = f
+		now[f.dest] = f
 	}
 	var written []string
 	var errs []error
@@ -264,15 +275,15 @@ func writeChanged(s, old *Site, paths map[string]bool) ([]string, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, joinErrors(errs)
+		return nil, nil, joinErrors(errs)
 	}
 	if removed {
 		if err := s.clean(final); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	sort.Strings(written)
-	return written, nil
+	return written, now, nil
 }
 
 func sameBytes(a, b []byte) bool {

@@ -77,32 +77,37 @@ func (s *Site) read() error {
 		s.Collections = append([]*content.Collection{s.Posts}, s.Collections...)
 	}
 
-	sc := &scan{seen: map[string]bool{}}
-	if err := s.scanDir(sc, ""); err != nil {
-		return err
-	}
-	for _, inc := range cfg.Include {
-		abs := joinPath(cfg.Source, inc)
-		st, err := os.Stat(abs)
-		if err != nil || st.IsDir() || sc.seen[abs] {
-			continue
+	// A rebuild after edits to existing documents lists the same files.
+	sc := s.cache.scanned(s.Collections)
+	if sc == nil {
+		sc = &scan{seen: map[string]bool{}}
+		if err := s.scanDir(sc, ""); err != nil {
+			return err
 		}
-		dir, name := path.Split("/" + strings.TrimPrefix(filepath.ToSlash(inc), "/"))
-		dir = strings.TrimSuffix(dir, "/")
-		sc.seen[abs] = true
-		if hasYAMLHeader(abs) {
-			sc.pages = append(sc.pages, pageJob{dir: dir, name: name})
-		} else {
-			sc.statics = append(sc.statics, staticJob{abs: abs, dir: dir, name: name})
+		for _, inc := range cfg.Include {
+			abs := joinPath(cfg.Source, inc)
+			st, err := os.Stat(abs)
+			if err != nil || st.IsDir() || sc.seen[abs] {
+				continue
+			}
+			dir, name := path.Split("/" + strings.TrimPrefix(filepath.ToSlash(inc), "/"))
+			dir = strings.TrimSuffix(dir, "/")
+			sc.seen[abs] = true
+			if hasYAMLHeader(abs) {
+				sc.pages = append(sc.pages, pageJob{dir: dir, name: name})
+			} else {
+				sc.statics = append(sc.statics, staticJob{abs: abs, dir: dir, name: name})
+			}
 		}
-	}
-	for _, c := range s.Collections {
-		if c.Label == "posts" || c.Label == "data" {
-			continue
+		for _, c := range s.Collections {
+			if c.Label == "posts" || c.Label == "data" {
+				continue
+			}
+			s.scanCollection(sc, c)
 		}
-		s.scanCollection(sc, c)
+		s.readThemeAssets(sc)
+		s.cache.keepScan(sc)
 	}
-	s.readThemeAssets(sc)
 
 	var errs []error
 	var mu sync.Mutex
