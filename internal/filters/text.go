@@ -222,32 +222,7 @@ func stringToI(s string) int {
 }
 
 // rubyClass names v's Ruby class, for messages.
-func rubyClass(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return "NilClass"
-	case string:
-		return "String"
-	case int:
-		return "Integer"
-	case float64:
-		return "Float"
-	case bool:
-		if v {
-			return "TrueClass"
-		}
-		return "FalseClass"
-	case []any:
-		return "Array"
-	case *liquid.Map, map[string]any:
-		return "Hash"
-	case time.Time:
-		return "Time"
-	case liquid.Date:
-		return "Date"
-	}
-	return "Object"
-}
+func rubyClass(v any) string { return liquid.RubyClass(v) }
 
 // Smartify is a stand-in for kramdown's SmartyPants converter, for when the
 // site's Markdown converter gives none: straight quotes become curly ones,

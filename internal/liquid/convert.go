@@ -428,6 +428,9 @@ func cmpFloat(a, b float64) (int, bool) {
 	return 0, false // NaN
 }
 
+// RubyClass names v's Ruby class, for error messages that quote Ruby's.
+func RubyClass(v any) string { return rubyClass(v) }
+
 // rubyClass names v's Ruby class, for error messages.
 func rubyClass(v any) string {
 	switch v := v.(type) {
