@@ -34,6 +34,13 @@ type stopFunc func(s string, i int) (bool, int)
 // matches at i (kramdown's combined span_start regexp).
 func spanCandidate(s string, i int, set int) bool {
 	c := s[i]
+	if c < 0x80 && !spanStartByte[c] {
+		// Most text: only a smart quote right after it can start a span.
+		if set&spSmartQuotes != 0 && i+1 < len(s) {
+			return s[i+1] == '"' || s[i+1] == '\''
+		}
+		return false
+	}
 	switch c {
 	case '*', '_':
 		if set&spEmphasis != 0 {
@@ -116,6 +123,14 @@ func spanCandidate(s string, i int, set int) bool {
 	}
 	return false
 }
+
+// spanStartByte marks the ASCII bytes spanCandidate's switch looks at.
+var spanStartByte = func() (t [128]bool) {
+	for _, c := range []byte("*_`<[!${&\\-.> ~\"'") {
+		t[c] = true
+	}
+	return
+}()
 
 // spanSrc is one span scanner's source: kramdown makes a new StringScanner
 // per text element, and pre_match sees only that string.
