@@ -199,14 +199,22 @@ type tracker struct {
 	changed  []bool // re-rendered with a different result
 	atomMemo []int8 // 0 unknown, 1 same, 2 changed
 	rendered int
+
+	// same is a quick rebuild (incremental_quick.go): the last build's Site
+	// re-rendered in place, each document's results saved before.
+	same  bool
+	undos []undo
+	saved map[*content.Document]bool
 }
 
 // trackState is what a tracked build leaves for the next one.
 type trackState struct {
-	deps  [3]map[int32]*deps
-	maps  map[int32][]*content.Document
-	keyOf map[*content.Document]string
-	out   map[string]outFile // the output files, by destination
+	deps   [3]map[int32]*deps
+	maps   map[int32][]*content.Document
+	keyOf  map[*content.Document]string
+	idOf   map[*content.Document]int32
+	byPath map[string]*content.Document // documents made from a file no other document is made from
+	out    map[string]outFile           // the output files, by destination
 }
 
 func newTracker(s, old *Site, prev *trackState, in *interner, paths map[string]bool) *tracker {
@@ -293,6 +301,9 @@ func (t *tracker) renderEach(list []*content.Document, fail func(error), render 
 			}
 		}
 		maps := len(t.s.sourceMaps)
+		if t.same {
+			t.saveForRender(d)
+		}
 		rec := newRecorder()
 		t.s.rec = rec
 		err := render(d)
@@ -307,7 +318,9 @@ func (t *tracker) renderEach(list []*content.Document, fail func(error), render 
 			if len(t.s.sourceMaps) > maps {
 				t.maps[id] = append([]*content.Document(nil), t.s.sourceMaps[maps:]...)
 			}
-			if !t.all {
+			if t.same {
+				t.noteSameResult(d, id, ph)
+			} else if !t.all {
 				t.noteResult(d, id, ph)
 			}
 		}

@@ -2,6 +2,8 @@ package build
 
 import (
 	"os"
+
+	"github.com/broadsheet-ssg/broadsheet/internal/content"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -27,6 +29,9 @@ type Result struct {
 	Site *Site
 	// Full is true when every document was rendered.
 	Full bool
+	// Quick is true when only documents' text changed and the last build's
+	// site was re-rendered in place (incremental_quick.go).
+	Quick bool
 	// Rendered counts the documents, pages and excerpts rendered.
 	Rendered int
 	// Written lists the output files written or removed, relative to the
@@ -65,6 +70,9 @@ func (b *Builder) Rebuild(changed []string) (*Result, error) {
 	}
 	for p := range b.pending {
 		b.cache.forget(p)
+	}
+	if res, ok, err := b.quick(start); ok {
+		return res, err
 	}
 	b.cache.scanOK = b.cache.sameListing(b.last, b.pending)
 	opts := b.opts
@@ -129,7 +137,19 @@ func (b *Builder) fullBuild(start time.Time) (*Result, error) {
 
 func (b *Builder) done(s *Site, t *tracker, out map[string]outFile) {
 	b.last = s
-	b.state = &trackState{deps: t.deps, maps: t.maps, keyOf: t.keyOf, out: out}
+	b.state = &trackState{deps: t.deps, maps: t.maps, keyOf: t.keyOf, idOf: t.idOf, out: out,
+		byPath: make(map[string]*content.Document, len(t.keyOf))}
+	dup := map[string]bool{}
+	for d, k := range t.keyOf {
+		if k != d.Path {
+			dup[d.Path] = true
+		}
+	}
+	for d := range t.keyOf {
+		if !dup[d.Path] && !d.Virtual {
+			b.state.byPath[d.Path] = d
+		}
+	}
 	b.pending = map[string]bool{}
 }
 

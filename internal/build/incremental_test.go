@@ -136,11 +136,12 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		write    map[string]string
 		remove   []string
 		maxDocs  int    // at most this many renders (0: no bound)
+		quick    bool   // the last build's site is re-rendered in place
 		contains string // a file of the output must now contain this
 		file     string
 	}{
 		{name: "post body", write: map[string]string{"_posts/2024-01-01-first.md": "---\nlayout: post\ntitle: First\ncategories: [news]\n---\nThe first post, edited.\n\nMore of it.\n"},
-			maxDocs: 12, file: "news/2024/01/01/first.html", contains: "The first post, edited."},
+			maxDocs: 12, quick: true, file: "news/2024/01/01/first.html", contains: "The first post, edited."},
 		{name: "post title", write: map[string]string{"_posts/2024-02-01-second.md": "---\nlayout: post\ntitle: Second, retitled\ncategories: [news, sport]\n---\nThe second post.\n"},
 			file: "archive.html", contains: "Second, retitled"},
 		{name: "post date", write: map[string]string{"_posts/2024-03-01-third.md": "---\nlayout: post\ntitle: Third\ndate: 2024-05-01\ncategories: [sport]\n---\nThe third post.\n\nIts second paragraph.\n"},
@@ -157,7 +158,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{name: "data file", write: map[string]string{"_data/nav.yml": "- title: Start\n  url: /\n"},
 			file: "archive.html", contains: ">Start<"},
 		{name: "page", write: map[string]string{"about.md": "---\nlayout: default\ntitle: About\n---\nAbout *them*.\n"},
-			maxDocs: 4, file: "about.html", contains: "<em>them</em>"},
+			maxDocs: 4, quick: true, file: "about.html", contains: "<em>them</em>"},
 		{name: "static file", write: map[string]string{"assets/a.txt": "static A, changed\n"}, file: "assets/a.txt", contains: "changed"},
 		{name: "new static file", write: map[string]string{"assets/b.txt": "static B\n"}, file: "plain.txt", contains: "size 2"},
 		{name: "scss partial", write: map[string]string{"_sass/_base.scss": "$c: #456;\na { color: $c; }\n"},
@@ -165,7 +166,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{name: "config", write: map[string]string{"_config.yml": "title: Renamed\nurl: https://example.org\npaginate: 2\nplugins: [jekyll-paginate, jekyll-feed, jekyll-sitemap]\n"},
 			file: "about.html", contains: "About | Renamed"},
 		{name: "post body again after config", write: map[string]string{"_posts/2024-04-01-fourth.md": "---\nlayout: post\ntitle: Fourth\ncategories: [culture]\n---\nThe fourth post, again with {{ site.title }}.\n"},
-			maxDocs: 12, file: "culture/2024/04/01/fourth.html", contains: "again with Renamed"},
+			maxDocs: 12, quick: true, file: "culture/2024/04/01/fourth.html", contains: "again with Renamed"},
+		{name: "index body (pagination copies it)", write: map[string]string{"index.html": "---\nlayout: default\ntitle: Home\n---\n" +
+			"{% for post in paginator.posts %}<h3>{{ post.title }}</h3>{% endfor %}\n"}, file: "page2/index.html", contains: "<h3>"},
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
@@ -184,6 +187,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			res, err := b.Rebuild(changed)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if res.Quick != st.quick {
+				t.Errorf("quick rebuild: %v, want %v", res.Quick, st.quick)
 			}
 			if st.maxDocs > 0 && res.Rendered > st.maxDocs {
 				t.Errorf("rendered %d of %d documents, want at most %d", res.Rendered, total, st.maxDocs)
@@ -219,6 +225,7 @@ func TestIncrementalRecoversFromErrors(t *testing.T) {
 		file, broken, fixed, wantErr string
 	}{
 		{"_posts/2024-02-01-second.md", "---\ntitle: [unclosed\n---\nx\n", "---\nlayout: post\ntitle: Second fixed\n---\nFixed.\n", "_posts/2024-02-01-second.md"},
+		{"_posts/2024-03-01-third.md", "---\nlayout: post\ntitle: Third\ncategories: [sport]\n---\nBroken {% if %}\n", "---\nlayout: post\ntitle: Third\ncategories: [sport]\n---\nMended.\n", "_posts/2024-03-01-third.md:6"},
 		{"_layouts/post.html", "---\nlayout: default\n---\n{% if %}\n", "---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{{ content }}\n", "_layouts/post.html"},
 	}
 	for _, c := range cases {
