@@ -1,6 +1,8 @@
 package build
 
 import (
+	"sync"
+
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
 )
 
@@ -12,10 +14,9 @@ import (
 //
 // Drops are shared by every render (site.posts holds the same drop for a
 // post in every page), so they cannot carry a recorder of their own: they
-// note into Site.rec, the recorder of the render in progress. A tracked
-// build therefore renders one document at a time; that costs the first
-// build of a dev server some seconds on a big site and nothing afterwards,
-// when only a handful of documents are rendered.
+// note into Site.rec, the recorder of the renders in progress. A tracked
+// build renders a batch of documents at a time, one per core, sharing one
+// recorder (see tracker.renderBatch).
 
 // What a render read of a document.
 const (
@@ -38,10 +39,13 @@ type atom struct {
 	name string
 }
 
-// recorder collects what one render reads.
+// recorder collects what one render, or a few renders side by side,
+// read.
 type recorder struct {
-	docs  map[*content.Document]uint8
-	atoms map[atom]struct{}
+	docs   map[*content.Document]uint8
+	atoms  map[atom]struct{}
+	shared bool // renders on several goroutines note into it
+	mu     sync.Mutex
 }
 
 func newRecorder() *recorder {
@@ -51,6 +55,12 @@ func newRecorder() *recorder {
 // noteDoc records that the render in progress read part of d.
 func (s *Site) noteDoc(d *content.Document, what uint8) {
 	if r := s.rec; r != nil {
+		if r.shared {
+			r.mu.Lock()
+			r.docs[d] |= what
+			r.mu.Unlock()
+			return
+		}
 		r.docs[d] |= what
 	}
 }
@@ -58,6 +68,12 @@ func (s *Site) noteDoc(d *content.Document, what uint8) {
 // note records that the render in progress read a site-wide input.
 func (s *Site) note(kind byte, name string) {
 	if r := s.rec; r != nil {
+		if r.shared {
+			r.mu.Lock()
+			r.atoms[atom{kind, name}] = struct{}{}
+			r.mu.Unlock()
+			return
+		}
 		r.atoms[atom{kind, name}] = struct{}{}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path"
+	"runtime"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -292,6 +293,9 @@ func (t *tracker) phaseIndex() int { return t.s.phase - phaseExcerpts }
 
 func (t *tracker) renderEach(list []*content.Document, fail func(error), render func(*content.Document) error) {
 	ph := t.phaseIndex()
+	// What to render is decided before anything is: a render never sees
+	// another render of its own phase (see Render), only earlier phases'.
+	var todo []*content.Document
 	for _, d := range list {
 		id, keyed := t.idOf[d]
 		if !t.all && keyed {
@@ -300,29 +304,74 @@ func (t *tracker) renderEach(list []*content.Document, fail func(error), render 
 				continue
 			}
 		}
-		maps := len(t.s.sourceMaps)
-		if t.same {
+		todo = append(todo, d)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	for len(todo) > 0 {
+		n := min(workers, len(todo))
+		for i := 0; i < n; i++ {
+			// A Sass page adds source maps, to be told apart: alone.
+			if isAsset(todo[i].Ext) {
+				n = max(i, 1)
+				break
+			}
+		}
+		t.renderBatch(todo[:n], ph, fail, render)
+		todo = todo[n:]
+	}
+}
+
+// renderBatch renders a few documents at once, one per core, with one
+// recorder: each of them is given what any of them read. That is more
+// than each read, so a later rebuild may render one of them needlessly,
+// never too few; and it lets a tracked build use every core.
+func (t *tracker) renderBatch(batch []*content.Document, ph int, fail func(error), render func(*content.Document) error) {
+	maps := len(t.s.sourceMaps)
+	if t.same {
+		for _, d := range batch {
 			t.saveForRender(d)
 		}
-		rec := newRecorder()
-		t.s.rec = rec
-		err := render(d)
-		t.s.rec = nil
+	}
+	rec := newRecorder()
+	rec.shared = len(batch) > 1
+	t.s.rec = rec
+	errs := make([]error, len(batch))
+	if len(batch) == 1 {
+		errs[0] = render(batch[0])
+	} else {
+		var wg sync.WaitGroup
+		for i, d := range batch {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = render(d)
+			}()
+		}
+		wg.Wait()
+	}
+	t.s.rec = nil
+	var frozen *deps
+	for i, d := range batch {
 		t.rendered++
-		if err != nil {
-			fail(err)
+		if errs[i] != nil {
+			fail(errs[i])
 			continue
 		}
-		if keyed {
-			t.deps[ph][id] = rec.freeze(t.idOf, t.in)
-			if len(t.s.sourceMaps) > maps {
-				t.maps[id] = append([]*content.Document(nil), t.s.sourceMaps[maps:]...)
-			}
-			if t.same {
-				t.noteSameResult(d, id, ph)
-			} else if !t.all {
-				t.noteResult(d, id, ph)
-			}
+		id, keyed := t.idOf[d]
+		if !keyed {
+			continue
+		}
+		if frozen == nil {
+			frozen = rec.freeze(t.idOf, t.in)
+		}
+		t.deps[ph][id] = frozen
+		if len(batch) == 1 && len(t.s.sourceMaps) > maps {
+			t.maps[id] = append([]*content.Document(nil), t.s.sourceMaps[maps:]...)
+		}
+		if t.same {
+			t.noteSameResult(d, id, ph)
+		} else if !t.all {
+			t.noteResult(d, id, ph)
 		}
 	}
 }
