@@ -42,3 +42,31 @@ func BenchmarkRebuildBodyEdit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTrackedBuild is the first build of a dev server: a full build
+// that records what every page reads.
+func BenchmarkTrackedBuild(b *testing.B) {
+	n := 1000
+	if v := os.Getenv("BROADSHEET_BENCH_POSTS"); v != "" {
+		n, _ = strconv.Atoi(v)
+	}
+	src := filepath.Join(b.TempDir(), "site")
+	if err := gen.Write(src, gen.Options{Posts: n}); err != nil {
+		b.Fatal(err)
+	}
+	opts := build.Options{Source: src, Log: io.Discard, Plugins: plugins.All()}
+	b.Run("tracked", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := build.NewBuilder(opts).Build(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("plain", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := build.Build(opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

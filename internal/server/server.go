@@ -27,8 +27,8 @@ const eventsPath = "/__broadsheet/events"
 
 // Handler serves the files of a built site.
 type Handler struct {
-	root    *os.Root // nothing outside the output folder can be opened
-	baseURL string   // "" or "/blog", no trailing slash
+	dir     string
+	baseURL string // "" or "/blog", no trailing slash
 	// script is injected before </body> of every HTML page served ("" for
 	// none); the files on disk are left as built.
 	script string
@@ -41,15 +41,13 @@ func NewHandler(dir, baseURL, script string, events http.Handler) (*Handler, err
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	return &Handler{root: root, baseURL: cleanBaseURL(baseURL), script: script, events: events}, nil
+	return &Handler{dir: dir, baseURL: cleanBaseURL(baseURL), script: script, events: events}, nil
 }
 
-// Close releases the output folder.
-func (h *Handler) Close() error { return h.root.Close() }
+// Close releases what the Handler holds (nothing yet: each request opens
+// the output folder afresh, so that a folder removed and made again, by
+// broadsheet clean for one, is still served).
+func (h *Handler) Close() error { return nil }
 
 // cleanBaseURL makes "blog/", "/blog/" and "/blog" all "/blog".
 func cleanBaseURL(b string) string {
@@ -72,6 +70,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// As WEBrick under jekyll serve: nothing is cached.
 	w.Header().Set("Cache-Control", "private, max-age=0, proxy-revalidate, no-store, no-cache, must-revalidate")
+	// Through os.Root no path, ".." or symbolic link leaves the output.
+	root, err := os.OpenRoot(h.dir)
+	if err != nil {
+		http.Error(w, "the site is not built yet", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
+	h.serve(w, r, root)
+}
+
+func (h *Handler) serve(w http.ResponseWriter, r *http.Request, root *os.Root) {
 	p := r.URL.Path
 	if h.baseURL != "" {
 		if p == "/" || p == h.baseURL {
@@ -79,12 +88,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if !strings.HasPrefix(p, h.baseURL+"/") {
-			h.notFound(w, r)
+			h.notFound(w, r, root)
 			return
 		}
 		p = p[len(h.baseURL):]
 	}
-	name, redirect, ok := h.resolve(p)
+	name, redirect, ok := resolve(root, p)
 	switch {
 	case redirect:
 		target := h.baseURL + p + "/"
@@ -93,16 +102,16 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		http.Redirect(w, r, target, http.StatusMovedPermanently)
 	case !ok:
-		h.notFound(w, r)
+		h.notFound(w, r, root)
 	default:
-		h.serveFile(w, r, name, http.StatusOK)
+		h.serveFile(w, r, root, name, http.StatusOK)
 	}
 }
 
 // resolve finds the file for a URL path as Jekyll's servlet does: the file
 // itself, a folder's index.html, or the path with .html added (pretty
 // URLs without their trailing slash).
-func (h *Handler) resolve(p string) (name string, redirect, ok bool) {
+func resolve(root *os.Root, p string) (name string, redirect, ok bool) {
 	clean := strings.TrimPrefix(path.Clean("/"+p), "/")
 	if clean == "" {
 		clean = "."
@@ -110,7 +119,7 @@ func (h *Handler) resolve(p string) (name string, redirect, ok bool) {
 	if !fs.ValidPath(clean) {
 		return "", false, false
 	}
-	if st, err := h.root.Stat(clean); err == nil {
+	if st, err := root.Stat(clean); err == nil {
 		if !st.IsDir() {
 			return clean, false, true
 		}
@@ -118,30 +127,30 @@ func (h *Handler) resolve(p string) (name string, redirect, ok bool) {
 			return "", true, false
 		}
 		for _, idx := range []string{"index.html", "index.htm", "index.xhtml"} {
-			if st, err := h.root.Stat(path.Join(clean, idx)); err == nil && !st.IsDir() {
+			if st, err := root.Stat(path.Join(clean, idx)); err == nil && !st.IsDir() {
 				return path.Join(clean, idx), false, true
 			}
 		}
 		return "", false, false
 	}
 	if clean != "." && !strings.HasSuffix(p, "/") {
-		if st, err := h.root.Stat(clean + ".html"); err == nil && !st.IsDir() {
+		if st, err := root.Stat(clean + ".html"); err == nil && !st.IsDir() {
 			return clean + ".html", false, true
 		}
 	}
 	return "", false, false
 }
 
-func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) {
-	if st, err := h.root.Stat("404.html"); err == nil && !st.IsDir() {
-		h.serveFile(w, r, "404.html", http.StatusNotFound)
+func (h *Handler) notFound(w http.ResponseWriter, r *http.Request, root *os.Root) {
+	if st, err := root.Stat("404.html"); err == nil && !st.IsDir() {
+		h.serveFile(w, r, root, "404.html", http.StatusNotFound)
 		return
 	}
 	http.Error(w, "404 Not Found: "+r.URL.Path, http.StatusNotFound)
 }
 
-func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string, status int) {
-	f, err := h.root.Open(name)
+func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name string, status int) {
+	f, err := root.Open(name)
 	if err != nil {
 		http.Error(w, "404 Not Found", http.StatusNotFound)
 		return
