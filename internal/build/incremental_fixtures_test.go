@@ -63,6 +63,35 @@ func TestIncrementalFixtures(t *testing.T) {
 			}
 			sameTree(t, out, ref)
 
+			check := func(what string, changed ...string) {
+				t.Helper()
+				_, rerr := b.Rebuild(changed)
+				full := filepath.Join(t.TempDir(), "full")
+				_, ferr := build.Build(opts(full))
+				if (rerr == nil) != (ferr == nil) {
+					t.Fatalf("%s: rebuild error %v, full build error %v", what, rerr, ferr)
+				}
+				if ferr == nil {
+					sameTree(t, out, full)
+				}
+			}
+			// Each layout and include gets a comment at its end.
+			for _, dir := range []string{"_layouts", "_includes"} {
+				files, _ := filepath.Glob(filepath.Join(src, dir, "*.html"))
+				for _, p := range files {
+					orig, _ := os.ReadFile(p)
+					os.WriteFile(p, append(orig, "\n<!-- edited while serving -->\n"...), 0o644)
+					check(filepath.Base(p), p)
+				}
+			}
+			// A post comes and goes.
+			added := filepath.Join(src, "_posts", "2024-05-05-added-while-serving.md")
+			os.MkdirAll(filepath.Dir(added), 0o755)
+			os.WriteFile(added, []byte("---\ntitle: Added while serving\ncategories: [added]\n---\nNew.\n"), 0o644)
+			check("new post", added)
+			os.Remove(added)
+			check("deleted post", added)
+
 			for i, doc := range editableDocs(t, src, 3) {
 				orig, _ := os.ReadFile(doc)
 				edits := []struct {
