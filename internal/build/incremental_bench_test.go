@@ -26,7 +26,7 @@ func BenchmarkRebuildBodyEdit(b *testing.B) {
 	if err := gen.Write(src, gen.Options{Posts: n}); err != nil {
 		b.Fatal(err)
 	}
-	bl := build.NewBuilder(build.Options{Source: src, Log: io.Discard, Plugins: plugins.All()})
+	bl := build.NewBuilder(build.Options{Source: src, Destination: filepath.Join(src, "_site"), Log: io.Discard, Plugins: plugins.All()})
 	if _, err := bl.Build(); err != nil {
 		b.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func BenchmarkTrackedBuild(b *testing.B) {
 	if err := gen.Write(src, gen.Options{Posts: n}); err != nil {
 		b.Fatal(err)
 	}
-	opts := build.Options{Source: src, Log: io.Discard, Plugins: plugins.All()}
+	opts := build.Options{Source: src, Destination: filepath.Join(src, "_site"), Log: io.Discard, Plugins: plugins.All()}
 	b.Run("tracked", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if _, err := build.NewBuilder(opts).Build(); err != nil {

@@ -42,7 +42,7 @@ func BenchmarkEditToServed(b *testing.B) {
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Config{
-			Build: build.Options{Source: src, Log: io.Discard, Plugins: plugins.All(),
+			Build: build.Options{Source: src, Destination: filepath.Join(src, "_site"), Log: io.Discard, Plugins: plugins.All(),
 				Overrides: map[string]any{"serving": true}},
 			Serve: true, Port: -1, LiveReload: true, Watch: true, Quiet: true,
 			Ready: func(url string) { ready <- url },

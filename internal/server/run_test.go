@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -45,7 +47,7 @@ func startServer(t testing.TB, src string, rebuilt chan<- error) string {
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	c := Config{
-		Build: build.Options{Source: src, Log: io.Discard, Plugins: plugins.All(),
+		Build: build.Options{Source: src, Destination: filepath.Join(src, "_site"), Log: io.Discard, Plugins: plugins.All(),
 			Overrides: map[string]any{"serving": true}},
 		Serve: true, Port: -1, LiveReload: true, Watch: true, Quiet: true,
 		Ready: func(url string) { ready <- url },
@@ -163,4 +165,91 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestRunWatchOnly is build --watch: no server, and the output follows the
+// source.
+func TestRunWatchOnly(t *testing.T) {
+	src := t.TempDir()
+	writeFiles(t, src, testSite)
+	ctx, cancel := context.WithCancel(context.Background())
+	rebuilt := make(chan error, 4)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{
+			Build: build.Options{Source: src, Destination: filepath.Join(src, "_site"), Log: io.Discard, Plugins: plugins.All()},
+			Watch: true, Quiet: true,
+			Rebuilt: func(res *build.Result, err error) { rebuilt <- err },
+		})
+	}()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	if err := <-rebuilt; err != nil {
+		t.Fatal(err)
+	}
+	// The watch starts after the first build: give it a moment.
+	time.Sleep(100 * time.Millisecond)
+	writeFiles(t, src, map[string]string{"_posts/2024-01-01-one.md": "---\nlayout: default\ntitle: One\n---\nWatched words.\n"})
+	select {
+	case err := <-rebuilt:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no rebuild")
+	}
+	got, _ := os.ReadFile(filepath.Join(src, "_site", "2024", "01", "01", "one.html"))
+	if !strings.Contains(string(got), "Watched words.") || strings.Contains(string(got), eventsPath) {
+		t.Errorf("the output is %q, want the new words and no reload script", got)
+	}
+}
+
+// TestLiveReloadPort serves the events on a port of their own, as
+// --livereload-port asks.
+func TestLiveReloadPort(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	src := t.TempDir()
+	writeFiles(t, src, testSite)
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{
+			Build: build.Options{Source: src, Destination: filepath.Join(src, "_site"), Log: io.Discard, Plugins: plugins.All()},
+			Serve: true, Port: -1, LiveReload: true, LiveReloadPort: port, Quiet: true,
+			Ready: func(url string) { ready <- url },
+		})
+	}()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	var url string
+	select {
+	case url = <-ready:
+	case err := <-done:
+		t.Fatal(err)
+	}
+	events := "http://127.0.0.1:" + strconv.Itoa(port) + eventsPath
+	if _, page := get(t, url); !strings.Contains(page, strconv.Quote(events)) {
+		t.Fatalf("the page does not listen to %s:\n%s", events, page)
+	}
+	res, err := http.Get(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.Header.Get("Access-Control-Allow-Origin") != "*" || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/event-stream") {
+		t.Errorf("events answered with %v", res.Header)
+	}
+	if code, _ := get(t, url+strings.TrimPrefix(eventsPath, "/")); code != http.StatusNotFound {
+		t.Errorf("the site's port answers %s with %d, want 404", eventsPath, code)
+	}
 }
