@@ -12,6 +12,8 @@ package server
 
 import (
 	"bytes"
+	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"mime"
@@ -144,6 +146,15 @@ func resolve(root *os.Root, p string) (name string, redirect, ok bool) {
 func (h *Handler) notFound(w http.ResponseWriter, r *http.Request, root *os.Root) {
 	if st, err := root.Stat("404.html"); err == nil && !st.IsDir() {
 		h.serveFile(w, r, root, "404.html", http.StatusNotFound)
+		return
+	}
+	if h.script != "" {
+		// A page of our own, so that the reload script runs even before
+		// the site has a 404 page (the first build failed, say).
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		fmt.Fprintf(w, "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>%s</p>%s</body></html>\n",
+			html.EscapeString(r.URL.Path), h.script)
 		return
 	}
 	http.Error(w, "404 Not Found: "+r.URL.Path, http.StatusNotFound)

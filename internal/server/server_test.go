@@ -113,3 +113,19 @@ func TestURLPaths(t *testing.T) {
 		t.Errorf("urlPaths = %v, want %v", got, want)
 	}
 }
+
+// TestNotFoundWithoutPage: a site without 404.html still gets the reload
+// script on its 404s, so a page opened before the first good build
+// recovers by itself.
+func TestNotFoundWithoutPage(t *testing.T) {
+	h, err := NewHandler(t.TempDir(), "", "<script>lr</script>", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://x/<missing>", nil))
+	body := rec.Body.String()
+	if rec.Code != 404 || !strings.Contains(body, "<script>lr</script>") || strings.Contains(body, "<missing>") {
+		t.Errorf("got %d %q", rec.Code, body)
+	}
+}
