@@ -94,6 +94,17 @@ func Run(ctx context.Context, c Config) error {
 	res, err := b.Build()
 	report(res, err, "                   ")
 
+	// Watch before saying the site is ready, so that no edit made after
+	// Ready goes unseen.
+	var w *Watcher
+	if c.Watch {
+		var werr error
+		if w, werr = NewWatcher(cfg.Source, skipper(cfg), c.Debounce); werr != nil {
+			return werr
+		}
+		defer w.Close()
+	}
+
 	var servers []*http.Server
 	defer func() {
 		for _, s := range servers {
@@ -152,15 +163,10 @@ func Run(ctx context.Context, c Config) error {
 		<-ctx.Done()
 		return nil
 	}
-	w, werr := NewWatcher(cfg.Source, skipper(cfg), c.Debounce)
-	if werr != nil {
-		return werr
-	}
-	defer w.Close()
 	if !c.Quiet {
 		fmt.Fprintf(c.Out, " Auto-regeneration: enabled for '%s'\n", cfg.Source)
 	}
-	werr = w.Run(ctx, func(paths []string) {
+	werr := w.Run(ctx, func(paths []string) {
 		var res *build.Result
 		var err error
 		if paths == nil {

@@ -174,11 +174,13 @@ func TestRunWatchOnly(t *testing.T) {
 	writeFiles(t, src, testSite)
 	ctx, cancel := context.WithCancel(context.Background())
 	rebuilt := make(chan error, 4)
+	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Config{
 			Build: build.Options{Source: src, Destination: filepath.Join(src, "_site"), Log: io.Discard, Plugins: plugins.All()},
 			Watch: true, Quiet: true,
+			Ready:   func(url string) { ready <- url },
 			Rebuilt: func(res *build.Result, err error) { rebuilt <- err },
 		})
 	}()
@@ -189,8 +191,7 @@ func TestRunWatchOnly(t *testing.T) {
 	if err := <-rebuilt; err != nil {
 		t.Fatal(err)
 	}
-	// The watch starts after the first build: give it a moment.
-	time.Sleep(100 * time.Millisecond)
+	<-ready
 	writeFiles(t, src, map[string]string{"_posts/2024-01-01-one.md": "---\nlayout: default\ntitle: One\n---\nWatched words.\n"})
 	select {
 	case err := <-rebuilt:
