@@ -34,6 +34,7 @@ const usage = `Broadsheet builds Jekyll sites: what Jekyll 4.3 would build, much
 
 Usage:
   broadsheet build [flags]     build the site into _site (alias: b)
+  broadsheet serve [flags]     build, serve and rebuild on every change (alias: s)
   broadsheet clean [flags]     remove the built site
   broadsheet new SITE          make a new news site with the built-in theme
   broadsheet new post "Title"  add a post to the site in this folder
@@ -50,6 +51,8 @@ Build flags (the same as jekyll build):
   -b, --baseurl URL        serve the site under this path
       --limit_posts N      build only the newest N posts
       --profile            print the slowest templates and pages
+  -w, --watch              rebuild when files change
+  -I, --incremental        accepted; the same as a full build
       --trace              show full error details
   -q, --quiet              print errors only
   -V, --verbose            print what is done
@@ -69,7 +72,7 @@ type flags struct {
 	limitPosts            int
 	hasBaseurl, hasLimit  bool
 	trace, quiet, verbose bool
-	profile               bool
+	profile, watch        bool
 }
 
 type usageError struct{ msg string }
@@ -136,7 +139,9 @@ func parseFlags(args []string) (*flags, error) {
 			f.verbose = true
 		case "--profile":
 			f.profile = true
-		case "-w", "--watch", "--no-watch", "-I", "--incremental", "--safe", "--strict_front_matter":
+		case "-w", "--watch":
+			f.watch = true
+		case "--no-watch", "-I", "--incremental", "--safe", "--strict_front_matter":
 			// Accepted for compatibility with jekyll build.
 		default:
 			return nil, &usageError{fmt.Sprintf("unknown flag %q (see broadsheet help)", a)}
@@ -209,6 +214,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case "build", "b":
 		return runBuild(rest, stdout, stderr)
+	case "serve", "s":
+		return runServe(rest, stdout, stderr)
 	case "clean":
 		return runClean(rest, stdout, stderr)
 	case "new":
@@ -228,6 +235,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "broadsheet: %v\n", err)
 		return exitUsage
+	}
+	if f.watch {
+		return runWatchBuild(opts, f.quiet, stdout, stderr)
 	}
 	start := time.Now()
 	if !f.quiet {
