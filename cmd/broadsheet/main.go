@@ -75,30 +75,56 @@ type flags struct {
 	profile, watch        bool
 }
 
+// argScanner walks command-line arguments: flags written -x, --name or
+// --name=value, and the values that follow them.
+type argScanner struct {
+	args   []string
+	i      int
+	name   string // the current flag, without any =value
+	val    string
+	hasVal bool
+}
+
+// next moves to the next argument.
+func (a *argScanner) next() bool {
+	if a.i >= len(a.args) {
+		return false
+	}
+	arg := a.args[a.i]
+	a.i++
+	a.name, a.val, a.hasVal = arg, "", false
+	if strings.HasPrefix(arg, "--") {
+		if j := strings.IndexByte(arg, '='); j >= 0 {
+			a.name, a.val, a.hasVal = arg[:j], arg[j+1:], true
+		}
+	}
+	return true
+}
+
+// arg is the current argument as written.
+func (a *argScanner) arg() string { return a.args[a.i-1] }
+
+// value is the current flag's value: after "=", else the next argument.
+func (a *argScanner) value() (string, error) {
+	if a.hasVal {
+		return a.val, nil
+	}
+	if a.i >= len(a.args) {
+		return "", &usageError{fmt.Sprintf("flag %s needs a value", a.name)}
+	}
+	a.i++
+	return a.args[a.i-1], nil
+}
+
 type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
 func parseFlags(args []string) (*flags, error) {
 	f := &flags{source: "."}
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		name, val, hasVal := a, "", false
-		if strings.HasPrefix(a, "--") {
-			if j := strings.IndexByte(a, '='); j >= 0 {
-				name, val, hasVal = a[:j], a[j+1:], true
-			}
-		}
-		value := func() (string, error) {
-			if hasVal {
-				return val, nil
-			}
-			if i+1 >= len(args) {
-				return "", &usageError{fmt.Sprintf("flag %s needs a value", name)}
-			}
-			i++
-			return args[i], nil
-		}
+	sc := &argScanner{args: args}
+	for sc.next() {
+		a, name, value := sc.arg(), sc.name, sc.value
 		var err error
 		switch name {
 		case "-s", "--source":

@@ -46,24 +46,9 @@ type serveFlags struct {
 func splitServeFlags(args []string) (*serveFlags, []string, error) {
 	sf := &serveFlags{host: "127.0.0.1", port: 4000, livereload: true, watch: true}
 	var rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		name, val, hasVal := a, "", false
-		if strings.HasPrefix(a, "--") {
-			if j := strings.IndexByte(a, '='); j >= 0 {
-				name, val, hasVal = a[:j], a[j+1:], true
-			}
-		}
-		value := func() (string, error) {
-			if hasVal {
-				return val, nil
-			}
-			if i+1 >= len(args) {
-				return "", &usageError{fmt.Sprintf("flag %s needs a value", name)}
-			}
-			i++
-			return args[i], nil
-		}
+	sc := &argScanner{args: args}
+	for sc.next() {
+		a, name, value := sc.arg(), sc.name, sc.value
 		port := func() (int, error) {
 			v, err := value()
 			if err != nil {
