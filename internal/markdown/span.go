@@ -163,6 +163,11 @@ func (p *parser) parseSpans(el *elem, stop stopFunc, set int, textType etype, ac
 					break
 				}
 			}
+			// Plain ASCII text is most of it: skip it here without a call.
+			if c := s[i]; c < 0x80 && !spanStartByte[c] &&
+				(set&spSmartQuotes == 0 || i+1 >= len(s) || s[i+1] != '"' && s[i+1] != '\'') {
+				continue
+			}
 			if spanCandidate(s, i, set) {
 				break
 			}
