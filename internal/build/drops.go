@@ -36,6 +36,9 @@ func (x *docDrop) Get(key string) any {
 		if x.s.phase >= phasePages && d.Output != nil {
 			return string(d.Output)
 		}
+		if x.s.phase >= phasePages && d.Streamed {
+			return string(x.s.streamedOutput(d))
+		}
 		return nil
 	case "id":
 		return d.ID()

@@ -289,6 +289,15 @@ func (s *Site) renderDocument(d *content.Document) error {
 		}
 	}
 	d.Output = bytesOf(out)
+	if s.stream != nil {
+		ok, err := s.stream.written(d)
+		if err != nil {
+			return err
+		}
+		if ok {
+			d.Output, d.Streamed = nil, true
+		}
+	}
 	return nil
 }
 

@@ -111,6 +111,10 @@ type Site struct {
 	cache *readCache
 	track *tracker
 	rec   *recorder // what the render in progress reads (tracked builds only)
+	// stream writes pages as they are rendered (first builds only).
+	stream *streamer
+	// includePaths caches where each include was found (one-off builds).
+	includePaths *sync.Map
 }
 
 // BuildError lists every file that failed; a build with errors writes nothing.
@@ -150,8 +154,19 @@ func Build(opts Options) (*Site, error) {
 	if s == nil {
 		return nil, readErr
 	}
+	s.includePaths = &sync.Map{}
+	if readErr == nil {
+		st, err := startStream(s)
+		if err != nil {
+			return s, err
+		}
+		s.stream = st
+	}
 	renderErr := s.Render()
 	if readErr != nil || renderErr != nil {
+		if s.stream != nil {
+			s.stream.abort()
+		}
 		var errs []error
 		for _, e := range []error{readErr, renderErr} {
 			if e != nil {
@@ -159,6 +174,13 @@ func Build(opts Options) (*Site, error) {
 			}
 		}
 		return s, joinErrors(errs)
+	}
+	if s.stream != nil {
+		if err := s.stream.finish(s); err != nil {
+			s.stream.abort()
+			return s, err
+		}
+		return s, nil
 	}
 	if err := s.Write(); err != nil {
 		return s, err

@@ -126,14 +126,7 @@ func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 	} else {
 		dirs = s.includeDirs()
 	}
-	var found string
-	for _, dir := range dirs {
-		p := filepath.Join(dir, filepath.FromSlash(file))
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			found = p
-			break
-		}
-	}
+	found := s.locateInclude(dirs, file)
 	if found == "" {
 		return tagError(t.pos, "Could not locate the included file '%s' in any of %s. Ensure it exists in one of those directories and, if it is a symlink, does not point outside your site source.", file, rubyStringArray(dirs))
 	}
@@ -172,6 +165,31 @@ func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 	err = ctx.Stack(scope, func() error { return tmpl.Render(ctx, out) })
 	s.profile.add(rel, out.Len()-before, time.Since(start))
 	return err
+}
+
+// locateInclude finds an include in the first of dirs that has it, or
+// returns "". A one-off build looks each name up once; rebuilds look again,
+// as the files may have changed.
+func (s *Site) locateInclude(dirs []string, file string) string {
+	var key string
+	if s.includePaths != nil {
+		key = dirs[0] + "\x00" + file // the rest of dirs depends on the first
+		if v, ok := s.includePaths.Load(key); ok {
+			return v.(string)
+		}
+	}
+	found := ""
+	for _, dir := range dirs {
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			found = p
+			break
+		}
+	}
+	if s.includePaths != nil {
+		s.includePaths.Store(key, found)
+	}
+	return found
 }
 
 func rubyStringArray(list []string) string {

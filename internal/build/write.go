@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/broadsheet-ssg/broadsheet/internal/content"
 )
 
 // The write phase: every output file on all cores, skipping files whose
@@ -18,10 +20,21 @@ import (
 // site never leaves a half-written output.
 
 type outFile struct {
-	dest  string // relative to the destination, with slashes
-	data  []byte // rendered bytes, or nil for a copy
-	src   string // static file to copy
-	isDoc bool
+	dest   string // relative to the destination, with slashes
+	data   []byte // rendered bytes, or nil for a copy
+	src    string // static file to copy
+	isDoc  bool
+	doc    *content.Document   // the document or page written, or nil
+	static *content.StaticFile // the static file copied, or nil
+}
+
+// owner is what writes the file, to tell which of several files for one
+// path wins.
+func (f outFile) owner() any {
+	if f.doc != nil {
+		return f.doc
+	}
+	return f.static
 }
 
 // Outputs lists what the site writes, in Jekyll's order (pages, static
@@ -29,11 +42,11 @@ type outFile struct {
 func (s *Site) Outputs() []outFile {
 	var out []outFile
 	for _, p := range s.Pages {
-		out = append(out, outFile{dest: p.Destination(), data: p.Output, isDoc: true})
+		out = append(out, outFile{dest: p.Destination(), data: p.Output, isDoc: true, doc: p})
 	}
 	for _, f := range s.StaticFiles {
 		if f.Write {
-			out = append(out, outFile{dest: f.Destination(), src: f.Path})
+			out = append(out, outFile{dest: f.Destination(), src: f.Path, static: f})
 		}
 	}
 	for _, c := range s.Collections {
@@ -44,7 +57,7 @@ func (s *Site) Outputs() []outFile {
 			if !d.IsPost() && !s.Config.Future && d.Date.Unix() > s.Time.Unix() {
 				continue
 			}
-			out = append(out, outFile{dest: d.Destination(), data: d.Output, isDoc: true})
+			out = append(out, outFile{dest: d.Destination(), data: d.Output, isDoc: true, doc: d})
 		}
 	}
 	return out

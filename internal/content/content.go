@@ -73,7 +73,10 @@ type Document struct {
 	// Set by the render phase.
 	Content string // converted content (Markdown to HTML), before layouts
 	Output  []byte // the final page
-	drop    liquid.Drop
+	// Streamed documents were written as soon as they were rendered and
+	// their Output dropped (a first build, internal/build/stream.go).
+	Streamed bool
+	drop     liquid.Drop
 }
 
 // Excerpt is a document's excerpt: the part before the excerpt separator,

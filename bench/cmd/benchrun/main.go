@@ -4,8 +4,12 @@
 // Jekyll/Broadsheet. scripts/bench builds Broadsheet and runs it; see
 // docs/benchmarks.md.
 //
-// Every build is a cold build into an empty destination (Jekyll's
+// Every build is a cold build into a new destination folder (Jekyll's
 // .jekyll-cache is removed too), timed by GNU time (/usr/bin/time -f). The
+// outputs are removed only after all runs of a size: on the ext4 disks here
+// (mounted with discard) creating files right after a large tree was deleted
+// costs several times as much kernel time, for seconds afterwards, which
+// would land on whichever tool runs next. The
 // tools take turns within each run, in a rotating order, so a slow phase of
 // the machine does not land on one tool. A build that fails, or that lacks
 // pages the site must have, is reported as failed, never timed.
@@ -62,6 +66,8 @@ type config struct {
 	seed       string
 	timeout    time.Duration
 	timeBin    string
+	out        string // folder for the builds' outputs, or "" for the site's parent
+	jekyllFix  bool   // give Jekyll 4.3.1 the upstream 4.3.2 fix of its file scan
 }
 
 func main() {
@@ -81,6 +87,8 @@ func main() {
 	fs.StringVar(&c.seed, "seed", "1", "generator seed")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Minute, "give up on one build after this long")
 	fs.StringVar(&c.timeBin, "time", "/usr/bin/time", "GNU time (Debian package time)")
+	fs.StringVar(&c.out, "out", "", "folder for the outputs (default: beside the sites in --work); e.g. /dev/shm to leave the disk out")
+	fs.BoolVar(&c.jekyllFix, "jekyll-fix", false, "time Jekyll 4.3.1 with the upstream 4.3.2 fix of its O(n^2) file scan, loaded as a plugin of the site")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
@@ -128,7 +136,7 @@ func run(c config) error {
 	if len(tools) == 0 {
 		return errors.New("no tool to time")
 	}
-	fmt.Printf("Machine: %s, %d cores, %s; load average %s. %d runs each, medians; cold builds into an empty folder.\n\n",
+	fmt.Printf("Machine: %s, %d cores, %s; load average %s. %d runs each, medians; cold builds, each into a new folder.\n\n",
 		cpuModel(), runtime.NumCPU(), memTotal(), loadAvg(), c.runs)
 	for _, t := range tools {
 		fmt.Printf("- %s: %s%s\n", t.name, t.version, t.note)
@@ -165,7 +173,7 @@ func run(c config) error {
 					// A failed build fails the same way again; spare the time.
 					continue
 				}
-				res := build(c, t, sites[t.flavour], n)
+				res := build(c, t, sites[t.flavour], n, r)
 				status := fmt.Sprintf("%.2fs wall, %.2fs CPU, %.0f MiB, %d pages", res.wall, res.cpu, res.rss, res.pages)
 				if !res.ok {
 					status = "FAILED: " + res.failure
@@ -173,6 +181,11 @@ func run(c config) error {
 				fmt.Fprintf(os.Stderr, "bench: %d posts, run %d/%d, %s: %s\n", n, r+1, c.runs, t.name, status)
 				results[t.name] = append(results[t.name], res)
 				failed[t.name] = !res.ok
+			}
+		}
+		for _, t := range timed {
+			for r := 0; r < c.runs; r++ {
+				os.RemoveAll(destFor(c, t, sites[t.flavour], r))
 			}
 		}
 		printTable(n, tools, results, skipped)
@@ -214,7 +227,9 @@ func findTool(name string, c config) (*tool, string) {
 		t.version = firstLine(output(bin, "--version"))
 		if deb := firstLine(output("dpkg-query", "-W", "-f", "${Version}", "jekyll")); bin == "/usr/bin/jekyll" && deb != "" {
 			t.version += ", Debian package " + deb
-			if strings.HasPrefix(deb, "4.3.1") {
+			if strings.HasPrefix(deb, "4.3.1") && c.jekyllFix {
+				t.note = " with the upstream 4.3.2 fix of its O(n^2) file scan (Site#each_site_file, jekyll/jekyll#9187) loaded as a site plugin (--jekyll-fix)"
+			} else if strings.HasPrefix(deb, "4.3.1") {
 				t.note = " (without the upstream 4.3.2 fix: its file scan is O(n^2), minutes at 10,000 posts)"
 			}
 		}
@@ -250,14 +265,32 @@ func site(c config, n int, f gen.Flavour) (string, error) {
 	return dir, nil
 }
 
-func build(c config, t *tool, src string, n int) result {
+// destFor is the output folder of run r of a tool.
+func destFor(c config, t *tool, src string, r int) string {
+	parent := filepath.Dir(src)
+	if c.out != "" {
+		parent = filepath.Join(c.out, filepath.Base(parent))
+	}
+	return filepath.Join(parent, fmt.Sprintf("out-%s-%d", t.name, r+1))
+}
+
+func build(c config, t *tool, src string, n, run int) result {
 	if t.failure != "" {
 		return result{failure: t.failure}
 	}
 	parent := filepath.Dir(src)
-	dest := filepath.Join(parent, "out-"+t.name)
-	if err := os.RemoveAll(dest); err != nil {
+	dest := destFor(c, t, src, run)
+	if err := os.RemoveAll(dest); err != nil { // left by an earlier benchmark
 		return result{failure: err.Error()}
+	}
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return result{failure: err.Error()}
+	}
+	if t.name == "jekyll" {
+		if err := jekyllFix(src, c.jekyllFix); err != nil {
+			return result{failure: err.Error()}
+		}
+		defer jekyllFix(src, false) // the other tools read the same folder
 	}
 	os.RemoveAll(filepath.Join(src, ".jekyll-cache"))
 	os.RemoveAll(filepath.Join(src, "resources"))
@@ -300,6 +333,44 @@ func build(c config, t *tool, src string, n int) result {
 	}
 	res.ok = true
 	return res
+}
+
+// jekyll432Fix is what Jekyll 4.3.2 changed in Site#each_site_file
+// (jekyll/jekyll#9187, backported in #9256): 4.3.1 checks every file against
+// an Array of the files already written, which is O(n^2) in the site's size.
+// Loaded from the site's _plugins (safe mode off), it lets Debian's 4.3.1 be
+// timed as 4.3.2 would run. Written for this benchmark.
+const jekyll432Fix = `# Benchmark only: Jekyll 4.3.2's Site#each_site_file on Jekyll 4.3.1.
+module Jekyll
+  class Site
+    def each_site_file
+      seen = {}.compare_by_identity
+      %w(pages static_files_to_write docs_to_write).each do |type|
+        send(type).each do |item|
+          next if seen.key?(item)
+
+          seen[item] = true
+          yield item
+        end
+      end
+    end
+  end
+end
+`
+
+// jekyllFix adds or removes the backported fix in the Jekyll site.
+func jekyllFix(src string, on bool) error {
+	p := filepath.Join(src, "_plugins", "bench-jekyll-4.3.2-each-site-file.rb")
+	if !on {
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(jekyll432Fix), 0o644)
 }
 
 // summary keeps the first lines of a tool's error output.

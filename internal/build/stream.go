@@ -1,0 +1,192 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"syscall"
+
+	"github.com/broadsheet-ssg/broadsheet/internal/content"
+)
+
+// Streaming writes. When a build starts with no destination (or an empty
+// one) there is nothing to compare with and nothing to clean, so each page
+// is written as soon as it is rendered, into a staging folder beside the
+// destination, and its bytes are dropped: a 10,000-post site never holds
+// all its pages in memory, and the kernel's share of writing overlaps
+// rendering on every core. The staging folder becomes the destination with
+// one rename after the build succeeded and is removed when it failed, so a
+// broken site still leaves no half-written output. Rebuilds into an
+// existing destination keep the write phase of write.go (compare, replace
+// what changed, clean).
+
+type streamer struct {
+	root  string         // the staging folder
+	dest  string         // the destination it becomes
+	final map[string]any // destination path → the document that writes it
+	dirs  sync.Map       // folders made so far, relative, with slashes
+}
+
+// startStream sets up streaming for a build into dest, or returns nil when
+// the destination already has files.
+func startStream(s *Site) (*streamer, error) {
+	dest := filepath.Clean(s.Config.Destination)
+	if st, err := os.Lstat(dest); err == nil && !st.IsDir() {
+		return nil, nil // a link or a file: the write phase deals with it
+	}
+	if entries, err := os.ReadDir(dest); err == nil && len(entries) > 0 {
+		return nil, nil
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, nil // a file stands there, say: the write phase reports it
+	}
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	root := filepath.Join(parent, "."+base+".broadsheet-new")
+	if err := os.RemoveAll(root); err != nil { // left by a build that was killed
+		return nil, err
+	}
+	if err := os.Mkdir(root, 0o755); err != nil {
+		return nil, err
+	}
+	st := &streamer{root: root, dest: dest, final: map[string]any{}}
+	st.dirs.Store(".", true)
+	// The last of several files for one path wins, as in Write.
+	for _, f := range s.Outputs() {
+		st.final[f.dest] = f.owner()
+	}
+	return st, nil
+}
+
+// written writes a rendered document into the staging folder if it is the
+// one that writes its path, and tells whether it did.
+func (st *streamer) written(d *content.Document) (bool, error) {
+	rel := d.Destination()
+	if st.final[rel] != any(d) {
+		return false, nil
+	}
+	return true, st.write(rel, d.Output)
+}
+
+func (st *streamer) write(rel string, data []byte) error {
+	if err := st.mkdirs(filepath.ToSlash(filepath.Dir(rel))); err != nil {
+		return err
+	}
+	return createFile(filepath.Join(st.root, filepath.FromSlash(rel)), data)
+}
+
+// mkdirs makes a folder of the staging tree and its parents, each once.
+func (st *streamer) mkdirs(rel string) error {
+	if rel == "" || rel == "/" {
+		return nil
+	}
+	if _, ok := st.dirs.Load(rel); ok {
+		return nil
+	}
+	if err := st.mkdirs(filepath.ToSlash(filepath.Dir(rel))); err != nil {
+		return err
+	}
+	err := syscall.Mkdir(filepath.Join(st.root, filepath.FromSlash(rel)), 0o755)
+	if err != nil && err != syscall.EEXIST { // another worker made it first
+		return &os.PathError{Op: "mkdir", Path: filepath.Join(st.dest, filepath.FromSlash(rel)), Err: err}
+	}
+	st.dirs.Store(rel, true)
+	return nil
+}
+
+// createFile writes a file that does not exist yet with three system calls
+// (os.OpenFile adds a few to register the file with the poller).
+func createFile(abs string, data []byte) error {
+	var fd int
+	var err error
+	for {
+		fd, err = syscall.Open(abs, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return &os.PathError{Op: "open", Path: abs, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := syscall.Write(fd, data)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			syscall.Close(fd)
+			return &os.PathError{Op: "write", Path: abs, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := syscall.Close(fd); err != nil {
+		return &os.PathError{Op: "close", Path: abs, Err: err}
+	}
+	return nil
+}
+
+// finish writes what was not streamed (static files, source maps) and puts
+// the staging folder in place of the destination.
+func (st *streamer) finish(s *Site) error {
+	var mu sync.Mutex
+	var errs []error
+	files := s.Outputs()
+	parallel(len(files), func(i int) {
+		f := files[i]
+		if owner, ok := st.final[f.dest]; ok && owner != f.owner() {
+			return // another file for this path wins
+		}
+		var err error
+		switch {
+		case f.doc != nil && f.doc.Streamed:
+			return
+		case f.src != "":
+			err = st.copy(f.dest, f.src)
+		default:
+			err = st.write(f.dest, f.data)
+		}
+		if err != nil {
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
+		}
+	})
+	if len(errs) > 0 {
+		return joinErrors(errs)
+	}
+	if err := os.Rename(st.root, st.dest); err != nil {
+		// An empty destination folder that rename cannot replace.
+		if rerr := os.Remove(st.dest); rerr != nil {
+			return err
+		}
+		return os.Rename(st.root, st.dest)
+	}
+	return nil
+}
+
+func (st *streamer) copy(rel, src string) error {
+	if err := st.mkdirs(filepath.ToSlash(filepath.Dir(rel))); err != nil {
+		return err
+	}
+	return copyIfChanged(src, filepath.Join(st.root, filepath.FromSlash(rel)))
+}
+
+// abort removes the staging folder of a build that failed.
+func (st *streamer) abort() {
+	os.RemoveAll(st.root)
+}
+
+// streamedOutput reads back the output of a document written during render,
+// for the rare template that shows another document's `output`.
+func (s *Site) streamedOutput(d *content.Document) []byte {
+	if s.stream == nil {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(s.stream.root, filepath.FromSlash(d.Destination())))
+	if err != nil {
+		return nil
+	}
+	return data
+}
