@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -290,6 +291,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if f.profile {
 		site.WriteProfile(stdout, 50)
+	}
+	if path := os.Getenv("BROADSHEET_MEMPROFILE"); path != "" {
+		// What the finished build still holds, for developers.
+		if mf, err := os.Create(path); err == nil {
+			pprof.WriteHeapProfile(mf)
+			mf.Close()
+		}
+		runtime.KeepAlive(site)
 	}
 	if !f.quiet {
 		fmt.Fprintf(stdout, " Destination: %s\n", site.Config.Destination)
