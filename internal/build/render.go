@@ -154,17 +154,24 @@ func (s *Site) renderLiquid(src, name string, firstLine int, vars map[string]any
 	return s.execute(t, name, vars, page, firstLine)
 }
 
+// renderBuffers hold renders in progress: a buffer grown to the size of the
+// largest page is reused by the next render on its core, and the result is
+// copied out once, at its final size.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 func (s *Site) execute(t *liquid.Template, name string, vars map[string]any, page *content.Document, firstLine int) (string, error) {
 	ctx := liquid.NewContext(vars)
 	regs := ctx.Registers()
 	regs["site"] = s
 	regs["page"] = page
-	var buf bytes.Buffer
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer renderBuffers.Put(buf)
+	buf.Reset()
 	var start time.Time
 	if s.profile != nil {
 		start = time.Now()
 	}
-	err := t.Render(ctx, &buf)
+	err := t.Render(ctx, buf)
 	if s.profile != nil {
 		s.profile.add(name, buf.Len(), time.Since(start))
 	}

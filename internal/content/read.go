@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/frontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
@@ -50,7 +51,8 @@ func trimDots(s string) string { return strings.TrimRight(s, ".") }
 // tags normalised, the excerpt cut, and the URL made.
 //
 // A document without a date takes the site's time; a draft without one takes
-// its file's modification time, fileTime.
+// its file's modification time, fileTime. The document keeps src: the caller
+// must not change it afterwards.
 func NewDocument(s *Settings, coll *Collection, absPath string, src []byte, draft bool, fileTime time.Time) (*Document, error) {
 	rel := strings.TrimPrefix(filepath.ToSlash(absPath), filepath.ToSlash(s.CollectionsPath)+"/")
 	name := path.Base(rel)
@@ -94,7 +96,7 @@ func NewDocument(s *Settings, coll *Collection, absPath string, src []byte, draf
 	if err != nil {
 		return nil, err
 	}
-	d.Body, d.BodyLine = string(body), bodyLine
+	d.Body, d.BodyLine = unsafeString(body), bodyLine
 	if fm != nil {
 		if err := d.mergeData(s, fm, "YAML front matter"); err != nil {
 			return nil, err
@@ -421,7 +423,8 @@ func closeLiquidBlocks(head string) string {
 }
 
 // NewPage reads a Jekyll Page: a file with front matter outside the special
-// folders. dir is the folder below the source ("" or "/about").
+// folders. dir is the folder below the source ("" or "/about"). The page
+// keeps src: the caller must not change it afterwards.
 func NewPage(s *Settings, dir, name string, src []byte) (*Document, error) {
 	rel := strings.TrimPrefix(path.Join(dir, name), "/")
 	if dir == "" {
@@ -440,7 +443,7 @@ func NewPage(s *Settings, dir, name string, src []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.Body, d.BodyLine = string(body), bodyLine
+	d.Body, d.BodyLine = unsafeString(body), bodyLine
 	d.Data = liquid.NewMap(8)
 	if defs := s.Defaults(rel, "pages"); defs != nil {
 		utils.MergeInto(d.Data, defs)
@@ -584,4 +587,14 @@ func NewVirtualPage(s *Settings, dir, name, body string, data *liquid.Map) *Docu
 	utils.MergeInto(d.Data, data)
 	d.finishPage(s)
 	return d
+}
+
+// unsafeString gives the bytes of a source file as a string without a copy:
+// NewDocument and NewPage keep src, which their callers read for them and
+// never change afterwards.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
