@@ -126,6 +126,9 @@ func (e *Engine) Location() *time.Location { return e.loc }
 // RegisterFilter adds a filter, replacing any of the same name.
 func (e *Engine) RegisterFilter(name string, f FilterFunc) { e.filters[name] = f }
 
+// Filter returns the filter registered under name, or nil.
+func (e *Engine) Filter(name string) FilterFunc { return e.filters[name] }
+
 // RegisterTag adds a simple tag, replacing any of the same name.
 func (e *Engine) RegisterTag(name string, tp TagParser) {
 	e.tags[name] = func(p *parser, _ *tokenizer, _, markup string, line int) (Renderer, bool, error) {

@@ -98,8 +98,41 @@ func (c *Converter) Convert(src string) (string, error) {
 		}
 		return buf.String(), nil
 	}
+	if plainLine(src) {
+		return "<p>" + src + "</p>\n", nil
+	}
+	return c.convertKramdown(src), nil
+}
+
+func (c *Converter) convertKramdown(src string) string {
 	p := newParser(c.o)
 	root := p.parse(src)
 	r := &renderer{o: p.o, root: root, p: p, fnCounter: p.o.footnoteNr, fnByName: map[string]*fnOut{}}
-	return r.convert(root, -2), nil
+	return r.convert(root, -2)
 }
+
+// plainLine tells whether src is one line of text that no Markdown rule
+// touches, which kramdown turns into a bare paragraph: a title or a
+// description given to markdownify, say. Only letters, digits, single
+// spaces between words and punctuation that starts nothing (no quotes,
+// dashes, ellipses, markup or escapes); the first byte is a letter.
+func plainLine(src string) bool {
+	if src == "" || !isASCIILetter(src[0]) || src[len(src)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(src); i++ {
+		switch b := src[i]; {
+		case isASCIILetter(b), b >= '0' && b <= '9':
+		case b == ' ', b == ',', b == ';', b == '?', b == '!', b == '(', b == ')', b == '%', b == '/':
+		case b == '.', b == '-':
+			if i+1 < len(src) && src[i+1] == b {
+				return false // "..", "--": typographic symbols
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }

@@ -97,22 +97,35 @@ func newRenderer(e *liquid.Engine, s *build.Site) (*renderer, error) {
 	return r, nil
 }
 
-// chain is a filter chain parsed once and run from Go, so values are
-// filtered exactly as a template would filter them.
-type chain struct{ t *liquid.Template }
+// chain is a filter chain run from Go on one value, as `{{ in | f | g }}`
+// would run it, without a template per call.
+type chain struct {
+	e       *liquid.Engine
+	filters []liquid.FilterFunc
+}
 
 func newChain(e *liquid.Engine, filters string) (*chain, error) {
-	t, err := e.Parse("{{ in | "+filters+" }}", "jekyll-seo-tag")
-	if err != nil {
-		return nil, err
+	c := &chain{e: e}
+	for _, name := range strings.Split(filters, "|") {
+		name = strings.TrimSpace(name)
+		f := e.Filter(name)
+		if f == nil {
+			return nil, fmt.Errorf("jekyll-seo-tag: no filter %s", name)
+		}
+		c.filters = append(c.filters, f)
 	}
-	return &chain{t}, nil
+	return c, nil
 }
 
 func (c *chain) run(v any) (string, error) {
-	var b bytes.Buffer
-	err := c.t.Render(liquid.NewContext(map[string]any{"in": v}), &b)
-	return b.String(), err
+	ctx := liquid.NewContext(nil)
+	for _, f := range c.filters {
+		var err error
+		if v, err = f(ctx, v, nil); err != nil {
+			return "", err
+		}
+	}
+	return liquid.ToString(v), nil
 }
 
 // formatString is the gem's format_string: nil when the result is empty.
