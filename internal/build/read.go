@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
@@ -127,7 +128,7 @@ func (s *Site) read() error {
 				docs[i] = d
 				return
 			}
-			src, err := os.ReadFile(j.abs)
+			src, err := readSource(j.abs)
 			if err != nil {
 				fail(err)
 				return
@@ -153,7 +154,7 @@ func (s *Site) read() error {
 			pages[i-len(sc.posts)] = p
 			return
 		}
-		src, err := os.ReadFile(abs)
+		src, err := readSource(abs)
 		if err != nil {
 			fail(err)
 			return
@@ -632,21 +633,23 @@ func parallel(n int, f func(i int)) {
 		}
 		return
 	}
+	// Workers take the next item from a shared counter: no channel
+	// hand-offs, so no goroutine parks and wakes per item.
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	next := make(chan int, workers*4)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				f(i)
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 
