@@ -31,6 +31,10 @@ func (x *docDrop) Get(key string) any {
 		if x.self && d.Content != "" || x.s.phase >= phasePages {
 			return d.Content
 		}
+		if d.BodyOnDisk && !x.self {
+			// Its body may be gone already (stream.go).
+			return x.s.bodyFromDisk(d)
+		}
 		return d.Body
 	case "output":
 		if x.s.phase >= phasePages && d.Output != nil {

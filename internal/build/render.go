@@ -101,6 +101,16 @@ func (s *Site) Render() error {
 		}
 		return nil
 	})
+	if s.stream != nil {
+		// A first build keeps no source text it can read again: excerpts
+		// are rendered, and each document drops its body once written.
+		for _, d := range docs {
+			if d.Excerpt != nil {
+				d.Excerpt.Raw = ""
+			}
+			d.BodyOnDisk = d.BodyFromSource()
+		}
+	}
 	s.phase = phaseDocs
 	s.renderEach(docs, fail, s.renderDocument)
 	s.phase = phasePages
@@ -303,6 +313,9 @@ func (s *Site) renderDocument(d *content.Document) error {
 		}
 		if ok {
 			d.Output, d.Streamed = nil, true
+			if d.BodyOnDisk {
+				d.DropBody()
+			}
 		}
 	}
 	return nil

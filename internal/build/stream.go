@@ -127,6 +127,16 @@ func createFile(abs string, data []byte) error {
 	return nil
 }
 
+// bodyFromDisk reads a document's body again, for a template that shows
+// another document's raw content while documents are rendered.
+func (s *Site) bodyFromDisk(d *content.Document) string {
+	src, err := readSource(d.Path)
+	if err != nil {
+		return ""
+	}
+	return content.BodyOf(src)
+}
+
 // readSource reads a whole file with four system calls; os.ReadFile makes
 // twice as many (it registers the file with the poller), which adds up over
 // the tens of thousands of posts of a large site.

@@ -30,6 +30,11 @@ var streamSite = map[string]string{
 	// A page shows a post's final output, which a first build has already
 	// written and dropped by then.
 	"outputs.html": "---\n---\n{% for p in site.posts %}[{{ p.output | strip }}]{% endfor %}\n",
+	// Posts show each other's raw content while posts render, when the
+	// first ones written have already let go of their bodies.
+	"_layouts/post.html": "---\nlayout: default\n---\n{{ content }}{% for p in site.posts %}({{ p.content | strip }}){% endfor %}\n",
+	"_posts/2024-01-04-three.md": "---\nlayout: post\ntitle: Three\n---\nThird _post_.\n",
+	"_posts/2024-01-05-four.md": "---\nlayout: post\ntitle: Four\n---\nFourth.\n",
 	"assets/a.txt": "static\n",
 }
 
@@ -69,8 +74,8 @@ func TestFirstBuildStreams(t *testing.T) {
 	fresh := filepath.Join(dir, "fresh", "site") // the parent does not exist either
 	s := buildInto(t, src, fresh)
 	for _, d := range s.Posts.Docs {
-		if !d.Streamed || d.Output != nil {
-			t.Errorf("%s: streamed %v, %d bytes held", d.RelPath, d.Streamed, len(d.Output))
+		if !d.Streamed || d.Output != nil || d.Body != "" {
+			t.Errorf("%s: streamed %v, %d bytes of output and %d of source held", d.RelPath, d.Streamed, len(d.Output), len(d.Body))
 		}
 	}
 	existing := filepath.Join(dir, "existing")
@@ -82,7 +87,7 @@ func TestFirstBuildStreams(t *testing.T) {
 		}
 	}
 	a, b := readTree(t, fresh), readTree(t, existing)
-	if len(a) != len(b) || len(a) != 4 {
+	if len(a) != len(b) || len(a) != 6 {
 		t.Fatalf("first build wrote %v, rebuild %v", keysOf(a), keysOf(b))
 	}
 	for k, v := range a {
@@ -93,6 +98,9 @@ func TestFirstBuildStreams(t *testing.T) {
 	if got := a["outputs/index.html"]; !strings.Contains(got, "[<main><p>Second post.</p>\n</main>]") ||
 		!strings.Contains(got, "<em>post</em>") {
 		t.Errorf("post.output in a page of a first build: %q", got)
+	}
+	if got := a["2024/01/05/four/index.html"]; !strings.Contains(got, "(Third _post_.)") || !strings.Contains(got, "(First *post*.)") {
+		t.Errorf("a post showing the others' raw content: %q", got)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(fresh))
 	if len(entries) != 1 {
@@ -126,4 +134,22 @@ func keysOf(m map[string]string) []string {
 		keys = append(keys, k)
 	}
 	return keys
+}
+
+// A body a plugin rewrote is not the file's: it must be kept, not read again.
+func TestBodyFromSource(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, streamSite)
+	s, err := Read(Options{Source: dir, Destination: filepath.Join(dir, "_site"), Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := s.Posts.Docs[0]
+	if !d.BodyFromSource() {
+		t.Fatalf("%s: a body as read is not from its source", d.RelPath)
+	}
+	d.Body = strings.Replace(d.Body, "post", "Post", 1)
+	if d.BodyFromSource() {
+		t.Errorf("%s: a rewritten body counts as the file's", d.RelPath)
+	}
 }

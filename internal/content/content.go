@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
 )
@@ -73,6 +74,12 @@ type Document struct {
 	// Set by the render phase.
 	Content string // converted content (Markdown to HTML), before layouts
 	Output  []byte // the final page
+	// BodyOnDisk says Body is the file's text after its front matter, as
+	// read (no plugin changed it), so it can be read again instead of kept
+	// (set by the render phase of a first build).
+	BodyOnDisk bool
+	srcBody    string // Body as read, to tell whether a plugin changed it
+
 	// Streamed documents were written as soon as they were rendered and
 	// their Output dropped (a first build, internal/build/stream.go).
 	Streamed bool
@@ -240,4 +247,14 @@ func (d *Document) SetData(key string, v any) {
 		d.FrontMatter.Set(key, v)
 	}
 	d.Data.Set(key, v)
+}
+
+// DropBody lets go of the source text (BodyOnDisk documents only).
+func (d *Document) DropBody() { d.Body, d.srcBody = "", "" }
+
+// BodyFromSource tells whether Body is still the text read from the file:
+// the same bytes, not merely equal ones.
+func (d *Document) BodyFromSource() bool {
+	return d.Path != "" && !d.Virtual && len(d.Body) == len(d.srcBody) &&
+		unsafe.StringData(d.Body) == unsafe.StringData(d.srcBody)
 }

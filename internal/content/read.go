@@ -97,6 +97,7 @@ func NewDocument(s *Settings, coll *Collection, absPath string, src []byte, draf
 		return nil, err
 	}
 	d.Body, d.BodyLine = unsafeString(body), bodyLine
+	d.srcBody = d.Body
 	if fm != nil {
 		if err := d.mergeData(s, fm, "YAML front matter"); err != nil {
 			return nil, err
@@ -444,6 +445,7 @@ func NewPage(s *Settings, dir, name string, src []byte) (*Document, error) {
 		return nil, err
 	}
 	d.Body, d.BodyLine = unsafeString(body), bodyLine
+	d.srcBody = d.Body
 	d.Data = liquid.NewMap(8)
 	if defs := s.Defaults(rel, "pages"); defs != nil {
 		utils.MergeInto(d.Data, defs)
@@ -597,4 +599,11 @@ func unsafeString(b []byte) string {
 		return ""
 	}
 	return unsafe.String(&b[0], len(b))
+}
+
+// BodyOf gives the body of a document's source text, src (its file read
+// again when the document no longer keeps its Body).
+func BodyOf(src []byte) string {
+	_, body, _, _ := frontmatter.Split(src)
+	return string(body)
 }
