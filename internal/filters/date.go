@@ -10,8 +10,21 @@ import (
 	"github.com/broadsheet-ssg/broadsheet/internal/ruby"
 )
 
+// emptyToS is `input.to_s.empty?` without printing a date to find out.
+func emptyToS(input any) bool {
+	switch v := input.(type) {
+	case nil:
+		return true
+	case string:
+		return v == ""
+	case time.Time, liquid.Date, *liquid.Date:
+		return false
+	}
+	return liquid.ToS(input) == ""
+}
+
 func (env *Env) dateToXMLSchema(_ *liquid.Context, input any, _ []any) (any, error) {
-	if liquid.ToS(input) == "" {
+	if emptyToS(input) {
 		return input, nil
 	}
 	t, err := env.time(input)
@@ -23,7 +36,7 @@ func (env *Env) dateToXMLSchema(_ *liquid.Context, input any, _ []any) (any, err
 }
 
 func (env *Env) dateToRFC822(_ *liquid.Context, input any, _ []any) (any, error) {
-	if liquid.ToS(input) == "" {
+	if emptyToS(input) {
 		return input, nil
 	}
 	t, err := env.time(input)

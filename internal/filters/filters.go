@@ -29,6 +29,9 @@ type Env struct {
 	// by source: templates repeat the same few on every page.
 	conds sync.Map // string -> *liquid.Condition
 	exprs sync.Map // string -> *liquid.Expression
+
+	urlOnce  sync.Once // plainSiteURL, worked out once
+	urlPlain bool
 }
 
 func (env *Env) loc() *time.Location {

@@ -152,7 +152,7 @@ func numberOfWordsFilter(_ *liquid.Context, input any, args []any) (any, error) 
 	// so scanning bytes finds the same words.
 	words, in := 0, false
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x80 && isRubySplitSpace(rune(c)) {
+		if splitSpace[s[i]] {
 			in = false
 		} else if !in {
 			in = true
@@ -161,6 +161,14 @@ func numberOfWordsFilter(_ *liquid.Context, input any, args []any) (any, error) 
 	}
 	return words, nil
 }
+
+// splitSpace marks the bytes isRubySplitSpace accepts.
+var splitSpace = func() (t [256]bool) {
+	for c := 0; c < 0x80; c++ {
+		t[c] = isRubySplitSpace(rune(c))
+	}
+	return t
+}()
 
 // isRubySplitSpace is what String#split with no argument splits on: ASCII
 // whitespace and NUL.

@@ -34,7 +34,28 @@ func (env *Env) absoluteURLFilter(_ *liquid.Context, input any, _ []any) (any, e
 	if env.URL == "" {
 		return rel, nil
 	}
-	return normalizeURI(env.URL + liquid.ToS(rel))
+	r := liquid.ToS(rel)
+	if len(r) > 0 && r[0] == '/' && plainPath(r) && env.plainSiteURL() {
+		// Normalising a normal site URL joined to a plain path changes
+		// nothing: the path of every page of most sites.
+		return env.URL + r, nil
+	}
+	return normalizeURI(env.URL + r)
+}
+
+// plainSiteURL tells whether site.url is already in normal form with no
+// query or fragment, so that env.URL + "/a/plain/path" is normal too.
+func (env *Env) plainSiteURL() bool {
+	env.urlOnce.Do(func() {
+		u, err := parseURI(env.URL)
+		if err != nil || u.hasQuery || u.hasFrag || !plainPath(u.path) {
+			return
+		}
+		probe := env.URL + "/a/b-c_d.e~f/"
+		n, err := normalizeURI(probe)
+		env.urlPlain = err == nil && n == probe
+	})
+	return env.urlPlain
 }
 
 // relativeURL is compute_relative_url: baseurl and input joined with one

@@ -36,10 +36,20 @@ const maxWidth = 1 << 16
 // Ruby raises ArgumentError when the format ends inside a directive ("%",
 // "%-", "%10"); Strftime copies that tail instead (see StrftimeErr).
 func Strftime(t time.Time, format string) string {
+	if format == xmlSchema {
+		// Time#xmlschema, which every feed, sitemap and SEO tag prints for
+		// every page: Go's layout gives the same bytes for years 0-9999
+		// and whole-minute offsets.
+		if _, off := t.Zone(); t.Year() >= 0 && t.Year() <= 9999 && off%60 == 0 {
+			return t.Format("2006-01-02T15:04:05-07:00")
+		}
+	}
 	buf := make([]byte, 0, len(format)+16)
 	buf, _ = appendStrftime(buf, t, format)
 	return string(buf)
 }
+
+const xmlSchema = "%Y-%m-%dT%H:%M:%S%:z"
 
 // StrftimeErr is Strftime, but reports the formats Ruby rejects
 // ("invalid format: ...") as an error.

@@ -127,3 +127,18 @@ func TestFormatFloatGolden(t *testing.T) {
 		}
 	})
 }
+
+// The xmlschema shortcut prints what the general formatter prints.
+func TestXMLSchemaShortcut(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("", -5*3600), time.FixedZone("", 5*3600+1800),
+		time.FixedZone("", -(9*3600 + 30*60)), time.FixedZone("LMT", -(4*3600 + 56*60 + 2))}
+	for _, z := range zones {
+		for _, y := range []int{1, 999, 1970, 2024, 9999, 10000, -1} {
+			tm := time.Date(y, 3, 7, 8, 9, 5, 123, z)
+			buf, _ := appendStrftime(nil, tm, xmlSchema)
+			if got := Strftime(tm, xmlSchema); got != string(buf) {
+				t.Errorf("%v: shortcut %q, formatter %q", tm, got, buf)
+			}
+		}
+	}
+}
