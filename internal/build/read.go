@@ -407,6 +407,7 @@ func (s *Site) scanCollection(sc *scan, c *content.Collection) {
 func (s *Site) filterEntries(rel string, names []string) []string {
 	cfg := s.Config
 	var kept []string
+	exclude := minus(cfg.Exclude, cfg.Include)
 	for _, e := range names {
 		if strings.HasSuffix(e, ".") {
 			continue
@@ -414,7 +415,7 @@ func (s *Site) filterEntries(rel string, names []string) []string {
 		base := path.Base(e)
 		included := globInclude(cfg.Source, cfg.Include, e) || globInclude(cfg.Source, cfg.Include, base)
 		relToSource := path.Join("/"+strings.TrimPrefix(rel, "/"), e)
-		if !included && globInclude(cfg.Source, minus(cfg.Exclude, cfg.Include), relToSource) {
+		if !included && globInclude(cfg.Source, exclude, relToSource) {
 			continue
 		}
 		if included {
@@ -448,13 +449,19 @@ func minus(a, b []string) []string {
 func globInclude(source string, patterns []string, entry string) bool {
 	src := filepath.ToSlash(source)
 	ews := path.Join(src, entry)
+	// Every pattern and entry starts with the source folder: when that has
+	// no wildcard, matching starts at the slash after it, not at the root.
+	skip := 0
+	if !strings.ContainsAny(src, "*?[\\") && strings.HasPrefix(ews, src+"/") {
+		skip = len(src)
+	}
 	var isDir *bool
 	for _, p := range patterns {
 		pws := src + "/" + strings.TrimPrefix(p, "/")
 		if strings.HasSuffix(p, "/") && !strings.HasSuffix(pws, "/") {
 			pws += "/"
 		}
-		if fnmatch(pws, ews) || strings.HasPrefix(ews, pws) {
+		if fnmatch(pws[skip:], ews[skip:]) || strings.HasPrefix(ews, pws) {
 			return true
 		}
 		if strings.HasSuffix(pws, "/") && pws == ews+"/" {

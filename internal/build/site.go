@@ -115,6 +115,8 @@ type Site struct {
 	stream *streamer
 	// includePaths caches where each include was found (one-off builds).
 	includePaths *sync.Map
+	incDirsOnce  sync.Once // includeDirs, worked out once
+	incDirs      []string
 }
 
 // BuildError lists every file that failed; a build with errors writes nothing.

@@ -51,8 +51,6 @@ var (
 	includeParam     = regexp.MustCompile(`([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))`)
 	includeVariable  = regexp.MustCompile(`(?s)^((?:[^{]*(?:\{\{\s*[\w\-.]+\s*(?:\|.*)?\}\}[^\s{}]*))+)(.*)$`)
 	includeFullValid = regexp.MustCompile(`^\s*(?:(?:[\w-]+)\s*=\s*(?:"[^"\\]*(?:\\.[^"\\]*)*"|'[^'\\]*(?:\\.[^'\\]*)*'|[\w.-]+)(?:\s+|$)\s*)*$`)
-	includeFileChars = regexp.MustCompile(`^[\w/.\-()+~#@]+$`)
-	includeBadSeq    = regexp.MustCompile(`[./]{2,}`)
 )
 
 type includeParamSpec struct {
@@ -117,7 +115,7 @@ func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 			return err
 		}
 	}
-	if includeBadSeq.MatchString(file) || !includeFileChars.MatchString(file) {
+	if !validIncludeName(file) {
 		return tagError(t.pos, "Invalid syntax for include tag. File contains invalid characters or sequences:\n\n  %s\n\nValid syntax:\n\n  {%% include file.ext param='value' param2='value' %%}", file)
 	}
 	var dirs []string
@@ -126,12 +124,11 @@ func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 	} else {
 		dirs = s.includeDirs()
 	}
-	found := s.locateInclude(dirs, file)
+	found, rel := s.locateInclude(dirs, file)
 	if found == "" {
 		return tagError(t.pos, "Could not locate the included file '%s' in any of %s. Ensure it exists in one of those directories and, if it is a symlink, does not point outside your site source.", file, rubyStringArray(dirs))
 	}
 	s.note(atomInclude, found)
-	rel := s.relSource(found)
 	tmpl, err := s.templates.get(found, func() (*liquid.Template, error) {
 		src, err := os.ReadFile(found)
 		if err != nil {
@@ -168,17 +165,17 @@ func (t *includeTag) Render(ctx *liquid.Context, out *bytes.Buffer) error {
 }
 
 // locateInclude finds an include in the first of dirs that has it, or
-// returns "". A one-off build looks each name up once; rebuilds look again,
-// as the files may have changed.
-func (s *Site) locateInclude(dirs []string, file string) string {
+// returns ""; rel is its path from the source. A one-off build looks each
+// name up once; rebuilds look again, as the files may have changed.
+func (s *Site) locateInclude(dirs []string, file string) (found, rel string) {
 	var key string
 	if s.includePaths != nil {
 		key = dirs[0] + "\x00" + file // the rest of dirs depends on the first
 		if v, ok := s.includePaths.Load(key); ok {
-			return v.(string)
+			l := v.(includeLocation)
+			return l.found, l.rel
 		}
 	}
-	found := ""
 	for _, dir := range dirs {
 		p := filepath.Join(dir, filepath.FromSlash(file))
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
@@ -186,10 +183,41 @@ func (s *Site) locateInclude(dirs []string, file string) string {
 			break
 		}
 	}
-	if s.includePaths != nil {
-		s.includePaths.Store(key, found)
+	if found != "" {
+		rel = s.relSource(found)
 	}
-	return found
+	if s.includePaths != nil {
+		s.includePaths.Store(key, includeLocation{found, rel})
+	}
+	return found, rel
+}
+
+type includeLocation struct{ found, rel string }
+
+// validIncludeName is Jekyll's check of an include's file name: only
+// [\w/.\-()+~#@] and no run of two dots or slashes (a regexp there cost
+// more than the rest of an include).
+func validIncludeName(file string) bool {
+	if file == "" {
+		return false
+	}
+	prevDotSlash := false
+	for i := 0; i < len(file); i++ {
+		c := file[i]
+		dotSlash := c == '.' || c == '/'
+		switch {
+		case dotSlash:
+			if prevDotSlash {
+				return false
+			}
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
+			c == '_', c == '-', c == '(', c == ')', c == '+', c == '~', c == '#', c == '@':
+		default:
+			return false
+		}
+		prevDotSlash = dotSlash
+	}
+	return true
 }
 
 func rubyStringArray(list []string) string {
@@ -203,11 +231,13 @@ func rubyStringArray(list []string) string {
 // includeDirs are the folders {% include %} looks in: the site's, then the
 // theme's.
 func (s *Site) includeDirs() []string {
-	dirs := []string{joinPath(s.Config.Source, s.Config.IncludesDir)}
-	if s.Theme != nil && s.Theme.IncludesDir != "" {
-		dirs = append(dirs, s.Theme.IncludesDir)
-	}
-	return dirs
+	s.incDirsOnce.Do(func() {
+		s.incDirs = []string{joinPath(s.Config.Source, s.Config.IncludesDir)}
+		if s.Theme != nil && s.Theme.IncludesDir != "" {
+			s.incDirs = append(s.incDirs, s.Theme.IncludesDir)
+		}
+	})
+	return s.incDirs
 }
 
 // relativeIncludeDir is the folder of the page being rendered.

@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/build"
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
@@ -211,8 +212,28 @@ func isAbsoluteURL(v any) bool {
 
 var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]*:`)
 
-// homepageOrAbout is the gem's test for the pages that speak for the site.
-var homepageOrAbout = regexp.MustCompile(`(?m)^/(about/)?(index.html?)?$`)
+// homepageOrAbout is the gem's test for the pages that speak for the site,
+// %r!^/(about/)?(index.html?)?$!m, written out: some line of url is "/",
+// then maybe "about/", then maybe "index", any character, "htm", maybe "l".
+func homepageOrAbout(url string) bool {
+	for _, line := range strings.Split(url, "\n") {
+		rest, ok := strings.CutPrefix(line, "/")
+		if !ok {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "about/")
+		if rest == "" {
+			return true
+		}
+		if r, ok := strings.CutPrefix(rest, "index"); ok && r != "" {
+			_, size := utf8.DecodeRuneInString(r)
+			if r = r[size:]; r == "htm" || r == "html" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // minify drops whitespace that follows "{" or "}", or a ">" or "," that
 // ends a line (keeping that line break), except that a run followed by "-"

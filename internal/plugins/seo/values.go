@@ -67,7 +67,7 @@ func (r *renderer) values(page liquid.Drop, paginator any, showTitle bool) (*liq
 	out.Set("site_title", sv.title)
 
 	url := liquid.ToS(get("url"))
-	home := homepageOrAbout.MatchString(url)
+	home := homepageOrAbout(url)
 
 	// name: seo.name, else the site's on the home and about pages.
 	var name any
