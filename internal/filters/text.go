@@ -150,22 +150,22 @@ func numberOfWordsFilter(_ *liquid.Context, input any, args []any) (any, error) 
 	}
 	// Counted without splitting: Ruby's split separators are all ASCII,
 	// so scanning bytes finds the same words.
-	words, in := 0, false
+	// A word starts at each non-space byte after a space (or at the start).
+	words, prevSpace := 0, 1
 	for i := 0; i < len(s); i++ {
-		if splitSpace[s[i]] {
-			in = false
-		} else if !in {
-			in = true
-			words++
-		}
+		sp := splitSpaceInt[s[i]]
+		words += prevSpace &^ sp
+		prevSpace = sp
 	}
 	return words, nil
 }
 
-// splitSpace marks the bytes isRubySplitSpace accepts.
-var splitSpace = func() (t [256]bool) {
+// splitSpaceInt is 1 for the bytes isRubySplitSpace accepts, else 0.
+var splitSpaceInt = func() (t [256]int) {
 	for c := 0; c < 0x80; c++ {
-		t[c] = isRubySplitSpace(rune(c))
+		if isRubySplitSpace(rune(c)) {
+			t[c] = 1
+		}
 	}
 	return t
 }()

@@ -307,13 +307,24 @@ func referenceAt(s string, i int) int {
 	return 0
 }
 
+// htmlSpecial and attrSpecial mark the bytes escapeHTML changes in text
+// and in attribute values.
+var htmlSpecial, attrSpecial = func() (t, a [256]bool) {
+	for _, c := range []byte("<>&") {
+		t[c], a[c] = true, true
+	}
+	a['"'] = true
+	return
+}()
+
 func escapeHTML(s string, mode escMode) string {
+	special := &htmlSpecial
+	if mode == escAttr {
+		special = &attrSpecial
+	}
 	k := 0
-	for ; k < len(s); k++ {
-		c := s[k]
-		if c == '<' || c == '>' || c == '&' || (c == '"' && mode == escAttr) {
-			break
-		}
+	for k < len(s) && !special[s[k]] {
+		k++
 	}
 	if k == len(s) {
 		return s

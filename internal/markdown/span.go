@@ -132,6 +132,16 @@ var spanStartByte = func() (t [128]bool) {
 	return
 }()
 
+// spanNeedsNext is, for the bytes spanCandidate takes only before a certain
+// next byte, that byte (a space also before '<' or '>'; any of them before
+// a quote when smart quotes are on).
+var spanNeedsNext = func() (t [128]byte) {
+	for _, c := range []byte(" -.>~") {
+		t[c] = c
+	}
+	return
+}()
+
 // spanSrc is one span scanner's source: kramdown makes a new StringScanner
 // per text element, and pre_match sees only that string.
 type spanState struct {
@@ -163,10 +173,23 @@ func (p *parser) parseSpans(el *elem, stop stopFunc, set int, textType etype, ac
 					break
 				}
 			}
-			// Plain ASCII text is most of it: skip it here without a call.
-			if c := s[i]; c < 0x80 && !spanStartByte[c] &&
-				(set&spSmartQuotes == 0 || i+1 >= len(s) || s[i+1] != '"' && s[i+1] != '\'') {
-				continue
+			// Plain ASCII text is most of it: skip it here without a call,
+			// and the bytes that start a span only before a certain next
+			// byte (a space before "  \n", "<<" or ">>", "--", "...",
+			// ">>", "~~") when that byte is not there.
+			if c := s[i]; c < 0x80 {
+				var next byte
+				if i+1 < len(s) {
+					next = s[i+1]
+				}
+				quoteNext := set&spSmartQuotes != 0 && (next == '"' || next == '\'')
+				if !spanStartByte[c] && !quoteNext {
+					continue
+				}
+				if t := spanNeedsNext[c]; t != 0 && next != t && !quoteNext &&
+					!(c == ' ' && (next == '<' || next == '>')) {
+					continue
+				}
 			}
 			if spanCandidate(s, i, set) {
 				break

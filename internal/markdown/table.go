@@ -22,15 +22,15 @@ func tableLine(s string, i int) bool {
 }
 
 func hasPipe(line string) bool {
-	if strings.HasPrefix(line, "|") {
-		return true
-	}
-	for k := 1; k < len(line); k++ {
-		if line[k] == '|' && line[k-1] != '\\' {
+	for k := 0; ; k++ {
+		j := strings.IndexByte(line[k:], '|')
+		if j < 0 {
+			return false
+		}
+		if k += j; k == 0 || line[k-1] != '\\' {
 			return true
 		}
 	}
-	return false
 }
 
 // sepLine matches TABLE_SEP_LINE (c == '-') or TABLE_FSEP_LINE (c == '=').
