@@ -142,6 +142,47 @@ var spanNeedsNext = func() (t [128]byte) {
 	return
 }()
 
+// spanInteresting marks the bytes a span can start at or because of:
+// spanStartByte's, and every byte of a non-ASCII character.
+var spanInteresting = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x80 || spanStartByte[c]
+	}
+	return
+}()
+
+// nextSpanCandidate finds the first position from start where
+// spanCandidate holds, or len(s), passing plain text one table lookup a
+// byte. A plain byte is a candidate only before a smart quote, which is
+// found at the quote and stepped back from.
+func nextSpanCandidate(s string, start, set int) int {
+	smart := set&spSmartQuotes != 0
+	for i := start; i < len(s); i++ {
+		c := s[i]
+		if !spanInteresting[c] {
+			continue
+		}
+		if smart && (c == '"' || c == '\'') && i > start && !spanInteresting[s[i-1]] {
+			return i - 1
+		}
+		if c < 0x80 {
+			var next byte
+			if i+1 < len(s) {
+				next = s[i+1]
+			}
+			quoteNext := smart && (next == '"' || next == '\'')
+			if t := spanNeedsNext[c]; t != 0 && next != t && !quoteNext &&
+				!(c == ' ' && (next == '<' || next == '>')) {
+				continue
+			}
+		}
+		if spanCandidate(s, i, set) {
+			return i
+		}
+	}
+	return len(s)
+}
+
 // spanSrc is one span scanner's source: kramdown makes a new StringScanner
 // per text element, and pre_match sees only that string.
 type spanState struct {
@@ -166,6 +207,9 @@ func (p *parser) parseSpans(el *elem, stop stopFunc, set int, textType etype, ac
 		// find the next candidate position
 		i := p.pos
 		stopHere, stopLen := false, 0
+		if stop == nil {
+			i = nextSpanCandidate(s, i, set)
+		}
 		for ; i < len(s); i++ {
 			if stop != nil {
 				if ok, n := stop(s, i); ok {
