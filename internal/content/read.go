@@ -37,7 +37,44 @@ var (
 
 // MatchesPostName reports whether a file name in _posts names a post
 // (YYYY-MM-DD-slug.ext).
-func MatchesPostName(rel string) bool { return dateFilename.MatchString(rel) }
+func MatchesPostName(rel string) bool { return matchDateFilename(rel) != nil }
+
+// matchDateFilename is dateFilename.FindStringSubmatch(rel), without the
+// regexp for the usual name: one whose last path component matches on its
+// own (the regexp's choice whenever rel does not itself start with a
+// digit). Other names go to the regexp.
+func matchDateFilename(rel string) []string {
+	base := rel[strings.LastIndexByte(rel, '/')+1:]
+	prefix := rel[:len(rel)-len(base)] // "" or ending in "/"; (?:.+/)+ needs 2 bytes
+	if prefix == "" || len(prefix) >= 2 && (rel[0] < '0' || rel[0] > '9') && !strings.Contains(prefix, "\n") {
+		if m := matchDateBase(base); m != nil {
+			m[0] = rel
+			return m
+		}
+	}
+	return dateFilename.FindStringSubmatch(rel)
+}
+
+// matchDateBase matches (\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$ against
+// a name without slashes, returning the match and its groups, or nil.
+func matchDateBase(base string) []string {
+	i := 0
+	for _, r := range [3][2]int{{2, 4}, {1, 2}, {1, 2}} {
+		n := 0
+		for i+n < len(base) && base[i+n] >= '0' && base[i+n] <= '9' {
+			n++
+		}
+		if n < r[0] || n > r[1] || i+n >= len(base) || base[i+n] != '-' {
+			return nil
+		}
+		i += n + 1
+	}
+	dot := strings.LastIndexByte(base, '.')
+	if dot < i || dot == len(base)-1 {
+		return nil
+	}
+	return []string{base, base[:i-1], base[i:dot], base[dot:]}
+}
 
 // MatchesDraftName reports whether a file name in _drafts names a draft.
 func MatchesDraftName(rel string) bool { return datelessFilename.MatchString(rel) }
@@ -106,7 +143,7 @@ func NewDocument(s *Settings, coll *Collection, absPath string, src []byte, draf
 
 	// populate_title: the date and slug of the file name.
 	var slug string
-	if m := dateFilename.FindStringSubmatch(rel); m != nil {
+	if m := matchDateFilename(rel); m != nil {
 		slug = m[2]
 		dv, has := d.Data.Get("date")
 		t, isTime := dv.(time.Time)

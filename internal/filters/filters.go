@@ -30,8 +30,10 @@ type Env struct {
 	conds sync.Map // string -> *liquid.Condition
 	exprs sync.Map // string -> *liquid.Expression
 
-	urlOnce  sync.Once // plainSiteURL, worked out once
-	urlPlain bool
+	urlOnce   sync.Once // plainSiteURL, worked out once
+	urlPlain  bool
+	baseOnce  sync.Once // plainBase, worked out once
+	basePlain bool
 }
 
 func (env *Env) loc() *time.Location {

@@ -43,6 +43,13 @@ func (env *Env) absoluteURLFilter(_ *liquid.Context, input any, _ []any) (any, e
 	return normalizeURI(env.URL + r)
 }
 
+// plainBase tells whether the baseurl (without a trailing slash) is a plain
+// path, worked out once.
+func (env *Env) plainBase() bool {
+	env.baseOnce.Do(func() { env.basePlain = plainPath(strings.TrimSuffix(env.BaseURL, "/")) })
+	return env.basePlain
+}
+
 // plainSiteURL tells whether site.url is already in normal form with no
 // query or fragment, so that env.URL + "/a/plain/path" is normal too.
 func (env *Env) plainSiteURL() bool {
@@ -66,7 +73,10 @@ func (env *Env) relativeURL(input any) (any, error) {
 	s := liquid.ToS(input)
 	base := strings.TrimSuffix(env.BaseURL, "/")
 	// Most inputs are plain site paths, which normalising leaves as they are.
-	if plainPath(s) && plainPath(base) {
+	if env.plainBase() && plainPath(s) {
+		if base == "" && s != "" && s[0] == '/' {
+			return s, nil
+		}
 		return ensureLeadingSlash(base) + ensureLeadingSlash(s), nil
 	}
 	u, err := parseURI(s)

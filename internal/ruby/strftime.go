@@ -40,8 +40,8 @@ func Strftime(t time.Time, format string) string {
 		// Time#xmlschema, which every feed, sitemap and SEO tag prints for
 		// every page: Go's layout gives the same bytes for years 0-9999
 		// and whole-minute offsets.
-		if _, off := t.Zone(); t.Year() >= 0 && t.Year() <= 9999 && off%60 == 0 {
-			return t.Format("2006-01-02T15:04:05-07:00")
+		if b, ok := appendXMLSchema(make([]byte, 0, 25), t); ok {
+			return string(b)
 		}
 	}
 	buf := make([]byte, 0, len(format)+16)
@@ -50,6 +50,31 @@ func Strftime(t time.Time, format string) string {
 }
 
 const xmlSchema = "%Y-%m-%dT%H:%M:%S%:z"
+
+// appendXMLSchema appends t as Time#xmlschema for years 0-9999 and
+// whole-minute offsets (ok false otherwise).
+func appendXMLSchema(b []byte, t time.Time) ([]byte, bool) {
+	y, mo, d := t.Date()
+	_, off := t.Zone()
+	if y < 0 || y > 9999 || off%60 != 0 {
+		return b, false
+	}
+	h, mi, s := t.Clock()
+	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
+	b = two(two(b, y/100), y%100)
+	b = two(append(b, '-'), int(mo))
+	b = two(append(b, '-'), d)
+	b = two(append(b, 'T'), h)
+	b = two(append(b, ':'), mi)
+	b = two(append(b, ':'), s)
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	b = two(append(b, sign), off/3600)
+	b = two(append(b, ':'), off/60%60)
+	return b, true
+}
 
 // StrftimeErr is Strftime, but reports the formats Ruby rejects
 // ("invalid format: ...") as an error.
