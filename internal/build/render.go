@@ -170,12 +170,22 @@ func (s *Site) renderLiquid(src, name string, firstLine int, vars map[string]any
 var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (s *Site) execute(t *liquid.Template, name string, vars map[string]any, page *content.Document, firstLine int) (string, error) {
+	buf, err := s.executeBuf(t, name, vars, page, firstLine)
+	defer renderBuffers.Put(buf)
+	if err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+// executeBuf renders into a buffer from renderBuffers, which the caller
+// puts back once done with its bytes.
+func (s *Site) executeBuf(t *liquid.Template, name string, vars map[string]any, page *content.Document, firstLine int) (*bytes.Buffer, error) {
 	ctx := liquid.NewContext(vars)
 	regs := ctx.Registers()
 	regs["site"] = s
 	regs["page"] = page
 	buf := renderBuffers.Get().(*bytes.Buffer)
-	defer renderBuffers.Put(buf)
 	buf.Reset()
 	var start time.Time
 	if s.profile != nil {
@@ -189,9 +199,9 @@ func (s *Site) execute(t *liquid.Template, name string, vars map[string]any, pag
 		s.Warnf("%s", w)
 	}
 	if err != nil {
-		return "", shiftLines(err, name, firstLine)
+		return buf, shiftLines(err, name, firstLine)
 	}
-	return buf.String(), nil
+	return buf, nil
 }
 
 // shiftLines turns a line within the body of the file name into a line of
@@ -292,8 +302,9 @@ func (s *Site) renderDocument(d *content.Document) error {
 		return err
 	}
 	d.Content = out
+	var pageBuf *bytes.Buffer // the render buffer out is in, if it is one
 	if s.placeInLayout(d) {
-		out, err = s.placeInLayouts(d, out, vars)
+		out, pageBuf, err = s.placeInLayouts(d, out, vars)
 		if err != nil {
 			return err
 		}
@@ -316,6 +327,10 @@ func (s *Site) renderDocument(d *content.Document) error {
 			if d.BodyOnDisk {
 				d.DropBody()
 			}
+			if pageBuf != nil {
+				// Written and dropped: its buffer can take the next page.
+				renderBuffers.Put(pageBuf)
+			}
 		}
 	}
 	return nil
@@ -333,15 +348,18 @@ func (s *Site) placeInLayout(d *content.Document) bool {
 }
 
 // placeInLayouts renders the content into its layout, then that layout's
-// layout, and so on, as Jekyll's Renderer#place_in_layouts.
-func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]any) (string, error) {
+// layout, and so on, as Jekyll's Renderer#place_in_layouts. The page comes
+// back in the render buffer of the outermost layout, uncopied: the caller
+// puts page back in renderBuffers once nothing holds out, or leaves it to
+// the garbage collector.
+func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]any) (_ string, page *bytes.Buffer, _ error) {
 	name, ok := d.Layout()
 	if !ok || name == "" {
-		return out, nil
+		return out, nil, nil
 	}
 	l := s.Layouts[name]
 	if l == nil {
-		return "", fmt.Errorf("%s:%d: Layout '%s' requested in %s does not exist", d.RelPath, frontMatterLine(d.Path, "layout"), name, d.RelPath)
+		return "", nil, fmt.Errorf("%s:%d: Layout '%s' requested in %s does not exist", d.RelPath, frontMatterLine(d.Path, "layout"), name, d.RelPath)
 	}
 	used := map[*content.Layout]bool{l: true}
 	var layoutData *liquid.Map
@@ -358,21 +376,35 @@ func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]a
 			return t, shiftLines(err, l.RelPath, l.BodyLine)
 		})
 		if err != nil {
-			return "", err
-		}
-		out, err = s.execute(t, l.RelPath, lv, d, l.BodyLine)
-		if err != nil {
-			return "", err
+			return "", nil, err
 		}
 		s.note(atomLayout, l.Parent())
 		parent := s.Layouts[l.Parent()]
-		if parent == nil || used[parent] {
-			break
+		last := parent == nil || used[parent]
+		if !last {
+			if out, err = s.execute(t, l.RelPath, lv, d, l.BodyLine); err != nil {
+				return "", nil, err
+			}
+			used[parent] = true
+			l = parent
+			continue
 		}
-		used[parent] = true
-		l = parent
+		buf, err := s.executeBuf(t, l.RelPath, lv, d, l.BodyLine)
+		if err != nil {
+			renderBuffers.Put(buf)
+			return "", nil, err
+		}
+		return unsafeString(buf.Bytes()), buf, nil
 	}
-	return out, nil
+	return out, nil, nil
+}
+
+// unsafeString views bytes as a string without a copy.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // frontMatterLine finds the line of a front matter key, for messages.

@@ -66,7 +66,9 @@ func adaptSource(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	s = strings.TrimSuffix(s, "\n")
+	if strings.HasSuffix(s, "\n") {
+		return s
+	}
 	return s + "\n"
 }
 
