@@ -363,6 +363,12 @@ func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]a
 	}
 	used := map[*content.Layout]bool{l: true}
 	var layoutData *liquid.Map
+	var inner *bytes.Buffer // holds out while the next layout renders
+	defer func() {
+		if inner != nil {
+			renderBuffers.Put(inner)
+		}
+	}()
 	for l != nil {
 		lv := make(map[string]any, len(vars))
 		for k, v := range vars {
@@ -381,20 +387,22 @@ func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]a
 		s.note(atomLayout, l.Parent())
 		parent := s.Layouts[l.Parent()]
 		last := parent == nil || used[parent]
+		buf, err := s.executeBuf(t, l.RelPath, lv, d, l.BodyLine)
+		if inner != nil {
+			renderBuffers.Put(inner) // this layout is done with its content
+		}
+		inner = buf
+		if err != nil {
+			return "", nil, err
+		}
+		out = unsafeString(buf.Bytes())
 		if !last {
-			if out, err = s.execute(t, l.RelPath, lv, d, l.BodyLine); err != nil {
-				return "", nil, err
-			}
 			used[parent] = true
 			l = parent
 			continue
 		}
-		buf, err := s.executeBuf(t, l.RelPath, lv, d, l.BodyLine)
-		if err != nil {
-			renderBuffers.Put(buf)
-			return "", nil, err
-		}
-		return unsafeString(buf.Bytes()), buf, nil
+		inner = nil
+		return out, buf, nil
 	}
 	return out, nil, nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/ruby"
 )
@@ -702,12 +703,13 @@ func stripHTML(s string) string {
 	}
 	var b []byte
 	if !strings.Contains(s, "<script") && !strings.Contains(s, "<!--") && !strings.Contains(s, "<style") {
-		b = []byte(s)
+		b = unsafe.Slice(unsafe.StringData(s), len(s)) // only read from
 	} else {
 		b = stripHTMLBlocks(s)
 	}
-	// The second pass, on what the first left.
-	t := b[:0]
+	// The second pass, on what the first left, into a buffer of its own
+	// that becomes the result without another copy.
+	t := make([]byte, 0, len(b))
 	for i := 0; i < len(b); {
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
@@ -723,7 +725,10 @@ func stripHTML(s string) string {
 		}
 		i += k + 1
 	}
-	return string(t)
+	if len(t) == 0 {
+		return ""
+	}
+	return unsafe.String(&t[0], len(t))
 }
 
 func stripHTMLBlocks(s string) []byte {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strings"
+	"unsafe"
 )
 
 // parser holds the state of one conversion. It is made per call, so a
@@ -95,6 +96,21 @@ func addText(tree *elem, text string, typ etype) {
 	if text != "" {
 		tree.children = append(tree.children, &elem{typ: typ, value: text})
 	}
+}
+
+// addSrcText is addText(tree, src[i:j], typ) for text cut from src piece
+// by piece, as the span scanner does: when the last text element ends at
+// src[i], it becomes src[start:j], with no copy and no concatenation.
+func addSrcText(tree *elem, src string, i, j int, typ etype) {
+	if l := tree.last(); l != nil && l.typ == typ && len(l.value) > 0 && i < j && len(src) > 0 {
+		base := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+		start := uintptr(unsafe.Pointer(unsafe.StringData(l.value)))
+		if start >= base && start-base+uintptr(len(l.value)) == uintptr(i) {
+			l.value = src[start-base : j]
+			return
+		}
+	}
+	addText(tree, src[i:j], typ)
 }
 
 func (p *parser) newBlockEl(t etype) *elem {

@@ -241,12 +241,12 @@ func (p *parser) parseSpans(el *elem, stop stopFunc, set int, textType etype, ac
 		}
 		if i >= len(s) {
 			if stop == nil {
-				addText(el, s[p.pos:], p.textType)
+				addSrcText(el, s, p.pos, len(s), p.textType)
 				p.pos = len(s)
 			}
 			break
 		}
-		addText(el, s[p.pos:i], p.textType)
+		addSrcText(el, s, p.pos, i, p.textType)
 		p.pos = i
 		if stop != nil && !stopHere {
 			stopHere, stopLen = stop(s, i)
@@ -259,7 +259,7 @@ func (p *parser) parseSpans(el *elem, stop stopFunc, set int, textType etype, ac
 		}
 		if !p.trySpan(el, set) {
 			_, n := runeAt(s, p.pos)
-			addText(el, s[p.pos:p.pos+n], p.textType)
+			addSrcText(el, s, p.pos, p.pos+n, p.textType)
 			p.pos += n
 		}
 	}
