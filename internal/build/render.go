@@ -114,7 +114,7 @@ func (s *Site) Render() error {
 	s.phase = phaseDocs
 	s.renderEach(docs, fail, s.renderDocument)
 	s.phase = phasePages
-	s.renderEach(s.Pages, fail, s.renderDocument)
+	s.renderEach(s.heavyPagesFirst(), fail, s.renderDocument)
 	s.phase = phaseDone
 	s.Pages = append(s.Pages, s.sourceMaps...)
 	if len(errs) > 0 {
@@ -122,6 +122,50 @@ func (s *Site) Render() error {
 		return joinErrors(errs)
 	}
 	return nil
+}
+
+// heavyPagesFirst orders the pages for rendering (the output does not depend
+// on the order): those whose template or layouts go through a site-wide
+// list (an archive, a tag page, the sitemap) first, so that on a large site
+// the last page a core renders is a short one, not a list of 100,000 posts
+// while the other cores wait.
+func (s *Site) heavyPagesFirst() []*content.Document {
+	heavyLayout := map[string]bool{}
+	var heavy, light []*content.Document
+	for _, p := range s.Pages {
+		isHeavy := listsSite(p.Body)
+		name, _ := p.Layout()
+		for seen := 0; !isHeavy && name != "" && seen < 16; seen++ {
+			l := s.Layouts[name]
+			if l == nil {
+				break
+			}
+			h, ok := heavyLayout[name]
+			if !ok {
+				h = listsSite(l.Body)
+				heavyLayout[name] = h
+			}
+			isHeavy = h
+			name = l.Parent()
+		}
+		if isHeavy {
+			heavy = append(heavy, p)
+		} else {
+			light = append(light, p)
+		}
+	}
+	return append(heavy, light...)
+}
+
+// listsSite tells whether a template names one of the site-wide lists.
+func listsSite(src string) bool {
+	for _, list := range []string{"site.posts", "site.tags", "site.categories", "site.pages",
+		"site.documents", "site.html_pages", "site.static_files", "site.collections"} {
+		if strings.Contains(src, list) {
+			return true
+		}
+	}
+	return false
 }
 
 // payload is the set of top-level variables of one render.
