@@ -32,10 +32,10 @@ var streamSite = map[string]string{
 	"outputs.html": "---\n---\n{% for p in site.posts %}[{{ p.output | strip }}]{% endfor %}\n",
 	// Posts show each other's raw content while posts render, when the
 	// first ones written have already let go of their bodies.
-	"_layouts/post.html": "---\nlayout: default\n---\n{{ content }}{% for p in site.posts %}({{ p.content | strip }}){% endfor %}\n",
+	"_layouts/post.html":         "---\nlayout: default\n---\n{{ content }}{% for p in site.posts %}({{ p.content | strip }}){% endfor %}\n",
 	"_posts/2024-01-04-three.md": "---\nlayout: post\ntitle: Three\n---\nThird _post_.\n",
-	"_posts/2024-01-05-four.md": "---\nlayout: post\ntitle: Four\n---\nFourth.\n",
-	"assets/a.txt": "static\n",
+	"_posts/2024-01-05-four.md":  "---\nlayout: post\ntitle: Four\n---\nFourth.\n",
+	"assets/a.txt":               "static\n",
 }
 
 func buildInto(t *testing.T, src, dest string) *Site {
