@@ -22,36 +22,41 @@ import (
 // what changed, clean).
 
 type streamer struct {
-	root  string         // the staging folder
-	dest  string         // the destination it becomes
-	final map[string]any // destination path → the document that writes it
-	dirs  sync.Map       // folders made so far, relative, with slashes
+	root   string         // the staging folder
+	dest   string         // the destination it becomes
+	inside bool           // root is inside dest, which was there and empty
+	final  map[string]any // destination path → the document that writes it
+	dirs   sync.Map       // folders made so far, relative, with slashes
 }
 
 // startStream sets up streaming for a build into dest, or returns nil when
-// the destination already has files.
+// the destination already has files (or no staging folder can be made:
+// then the write phase does the work, and reports what stands in its way).
 func startStream(s *Site) (*streamer, error) {
 	dest := filepath.Clean(s.Config.Destination)
 	if st, err := os.Lstat(dest); err == nil && !st.IsDir() {
 		return nil, nil // a link or a file: the write phase deals with it
 	}
-	if entries, err := os.ReadDir(dest); err == nil && len(entries) > 0 {
+	entries, err := os.ReadDir(dest)
+	if err == nil && len(entries) > 0 || err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, nil
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, nil // a file stands there, say: the write phase reports it
 	}
-	parent, base := filepath.Dir(dest), filepath.Base(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
+	// A destination that is not there yet is staged beside it and renamed
+	// into place. An empty one (perhaps a mount point, which cannot be
+	// replaced) is staged inside and its entries moved up at the end.
+	inside := err == nil
+	root := filepath.Join(dest, ".broadsheet-new")
+	if !inside {
+		parent, base := filepath.Dir(dest), filepath.Base(dest)
+		if os.MkdirAll(parent, 0o755) != nil {
+			return nil, nil
+		}
+		root = filepath.Join(parent, "."+base+".broadsheet-new")
 	}
-	root := filepath.Join(parent, "."+base+".broadsheet-new")
-	if err := os.RemoveAll(root); err != nil { // left by a build that was killed
-		return nil, err
+	if os.RemoveAll(root) != nil || os.Mkdir(root, 0o755) != nil { // left by a build that was killed
+		return nil, nil
 	}
-	if err := os.Mkdir(root, 0o755); err != nil {
-		return nil, err
-	}
-	st := &streamer{root: root, dest: dest, final: map[string]any{}}
+	st := &streamer{root: root, dest: dest, inside: inside, final: map[string]any{}}
 	st.dirs.Store(".", true)
 	// The last of several files for one path wins, as in Write.
 	for _, f := range s.Outputs() {
@@ -210,14 +215,19 @@ func (st *streamer) finish(s *Site) error {
 	if len(errs) > 0 {
 		return joinErrors(errs)
 	}
-	if err := os.Rename(st.root, st.dest); err != nil {
-		// An empty destination folder that rename cannot replace.
-		if rerr := os.Remove(st.dest); rerr != nil {
-			return err
-		}
+	if !st.inside {
 		return os.Rename(st.root, st.dest)
 	}
-	return nil
+	entries, err := os.ReadDir(st.root)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := os.Rename(filepath.Join(st.root, e.Name()), filepath.Join(st.dest, e.Name())); err != nil {
+			return err
+		}
+	}
+	return os.Remove(st.root)
 }
 
 func (st *streamer) copy(rel, src string) error {

@@ -102,6 +102,18 @@ func TestFirstBuildStreams(t *testing.T) {
 	if got := a["2024/01/05/four/index.html"]; !strings.Contains(got, "(Third _post_.)") || !strings.Contains(got, "(First *post*.)") {
 		t.Errorf("a post showing the others' raw content: %q", got)
 	}
+	// An empty destination (a mount point, say) is filled in place.
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s3 := buildInto(t, src, empty)
+	if !s3.Posts.Docs[0].Streamed {
+		t.Error("a build into an empty folder did not stream")
+	}
+	if c := readTree(t, empty); len(c) != len(a) || c["outputs/index.html"] != a["outputs/index.html"] {
+		t.Errorf("a build into an empty folder wrote %v", keysOf(c))
+	}
 	entries, _ := os.ReadDir(filepath.Dir(fresh))
 	if len(entries) != 1 {
 		t.Errorf("staging folder left beside the output: %v", entries)
