@@ -307,24 +307,17 @@ func referenceAt(s string, i int) int {
 	return 0
 }
 
-// htmlSpecial and attrSpecial mark the bytes escapeHTML changes in text
-// and in attribute values.
-var htmlSpecial, attrSpecial = func() (t, a [256]bool) {
-	for _, c := range []byte("<>&") {
-		t[c], a[c] = true, true
-	}
-	a['"'] = true
-	return
-}()
-
 func escapeHTML(s string, mode escMode) string {
-	special := &htmlSpecial
-	if mode == escAttr {
-		special = &attrSpecial
-	}
-	k := 0
-	for k < len(s) && !special[s[k]] {
-		k++
+	// Most text has none of the special bytes: look for each with
+	// IndexByte (vector instructions) rather than byte by byte.
+	k := len(s)
+	for _, c := range "<>&\"" {
+		if c == '"' && mode != escAttr {
+			break
+		}
+		if j := strings.IndexByte(s[:k], byte(c)); j >= 0 {
+			k = j
+		}
 	}
 	if k == len(s) {
 		return s

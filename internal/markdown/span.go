@@ -142,11 +142,23 @@ var spanNeedsNext = func() (t [128]byte) {
 	return
 }()
 
-// spanInteresting marks the bytes a span can start at or because of:
-// spanStartByte's, and every byte of a non-ASCII character.
-var spanInteresting = func() (t [256]bool) {
-	for c := range t {
-		t[c] = c >= 0x80 || spanStartByte[c]
+// spanClass sorts bytes for nextSpanCandidate: 0 starts nothing, 1 may
+// start a span (spanStartByte's, and every byte of a non-ASCII character),
+// 2 may start one only before a byte of spanTrigger (a space before "  \n",
+// "<<" or ">>"; "--", "...", ">>", "~~"; anything before a smart quote).
+var spanClass, spanTrigger = func() (class, trigger [256]uint8) {
+	for c := range class {
+		switch {
+		case c >= 0x80:
+			class[c] = 1
+		case spanNeedsNext[c] != 0:
+			class[c] = 2
+		case spanStartByte[c]:
+			class[c] = 1
+		}
+	}
+	for _, c := range []byte(" <>-.~\"'") {
+		trigger[c] = 1
 	}
 	return
 }()
@@ -159,10 +171,15 @@ func nextSpanCandidate(s string, start, set int) int {
 	smart := set&spSmartQuotes != 0
 	for i := start; i < len(s); i++ {
 		c := s[i]
-		if !spanInteresting[c] {
+		switch spanClass[c] {
+		case 0:
 			continue
+		case 2:
+			if i+1 >= len(s) || spanTrigger[s[i+1]] == 0 {
+				continue
+			}
 		}
-		if smart && (c == '"' || c == '\'') && i > start && !spanInteresting[s[i-1]] {
+		if smart && (c == '"' || c == '\'') && i > start && spanClass[s[i-1]] == 0 {
 			return i - 1
 		}
 		if c < 0x80 {
