@@ -190,7 +190,7 @@ func closeTagAt(s string, k int, name string, fold bool) (bool, int) {
 func (p *parser) parseBlockHTML() bool {
 	s := p.src
 	if e := matchComment(s, p.pos); e >= 0 {
-		c := newEl(eXMLComment)
+		c := p.newEl(eXMLComment)
 		c.value, c.cat = s[p.pos:e], catBlock
 		p.tree.children = append(p.tree.children, c)
 		p.pos = e
@@ -226,7 +226,7 @@ func (p *parser) handleHTMLStartTag(t htmlTag, cat category) {
 	if isKnownHTML(strings.ToLower(name)) {
 		name = strings.ToLower(name)
 	}
-	el := newEl(eHTML)
+	el := p.newEl(eHTML)
 	el.value, el.attr, el.cat = name, t.attrs, cat
 	p.tree.children = append(p.tree.children, el)
 	closed := t.closed
@@ -235,10 +235,10 @@ func (p *parser) handleHTMLStartTag(t htmlTag, cat category) {
 	}
 	if name == "script" || name == "style" {
 		if k, e := findCloseTag(p.src, p.pos, name, true); k >= 0 {
-			addText(el, p.src[p.pos:k], eRaw)
+			p.addText(el, p.src[p.pos:k], eRaw)
 			p.pos = e
 		} else {
-			addText(el, p.src[p.pos:], eRaw)
+			p.addText(el, p.src[p.pos:], eRaw)
 			p.pos = len(p.src)
 		}
 		p.kramdownHTMLTag(el, false, false)
@@ -283,10 +283,10 @@ func (p *parser) kramdownHTMLTag(el *elem, closed, handleBody bool) {
 		p.parseBlocks(el, "", false)
 	case cmSpan:
 		if k, e := findCloseTag(p.src, p.pos, el.value, true); k >= 0 {
-			addText(el, p.src[p.pos:k], p.textType)
+			p.addText(el, p.src[p.pos:k], p.textType)
 			p.pos = e
 		} else {
-			addText(el, p.src[p.pos:], p.textType)
+			p.addText(el, p.src[p.pos:], p.textType)
 			p.pos = len(p.src)
 		}
 	default:
@@ -313,20 +313,20 @@ func (p *parser) parseRawHTML(el *elem) {
 			}
 		}
 		if k >= len(s) {
-			addText(p.tree, s[p.pos:], eText)
+			p.addText(p.tree, s[p.pos:], eText)
 			p.pos = len(s)
 			break
 		}
-		addText(p.tree, s[p.pos:k], eText)
+		p.addText(p.tree, s[p.pos:k], eText)
 		p.pos = k
 		if e := matchComment(s, k); e >= 0 {
-			c := newEl(eXMLComment)
+			c := p.newEl(eXMLComment)
 			c.value, c.cat = s[k:e], catBlock
 			p.tree.children = append(p.tree.children, c)
 			p.pos = e
 		} else if strings.HasPrefix(s[k:], "<?") && strings.Contains(s[k+2:], "?>") {
 			e := k + 2 + strings.Index(s[k+2:], "?>") + 2
-			c := newEl(eXMLPI)
+			c := p.newEl(eXMLPI)
 			c.value, c.cat = s[k:e], catBlock
 			p.tree.children = append(p.tree.children, c)
 			p.pos = e
@@ -342,10 +342,10 @@ func (p *parser) parseRawHTML(el *elem) {
 			if p.tree.value == cmp {
 				break
 			}
-			addText(p.tree, s[k:e], eText)
+			p.addText(p.tree, s[k:e], eText)
 		} else {
 			_, n := runeAt(s, k)
-			addText(p.tree, s[k:k+n], eText)
+			p.addText(p.tree, s[k:k+n], eText)
 			p.pos = k + n
 		}
 	}
@@ -355,21 +355,21 @@ func (p *parser) parseRawHTML(el *elem) {
 func (p *parser) parseSpanHTML(tree *elem) {
 	s, i := p.src, p.pos
 	if e := matchComment(s, i); e >= 0 {
-		c := newEl(eXMLComment)
+		c := p.newEl(eXMLComment)
 		c.value, c.cat = s[i:e], catSpan
 		tree.children = append(tree.children, c)
 		p.pos = e
 		return
 	}
 	if _, e := matchCloseTag(s, i); e >= 0 {
-		addText(tree, s[i:e], p.textType)
+		p.addText(tree, s[i:e], p.textType)
 		p.pos = e
 		return
 	}
 	t, ok := matchTag(s, i)
 	if !ok {
 		_, n := runeAt(s, i)
-		addText(tree, s[i:i+n], p.textType)
+		p.addText(tree, s[i:i+n], p.textType)
 		p.pos = i + n
 		return
 	}
@@ -379,7 +379,7 @@ func (p *parser) parseSpanHTML(tree *elem) {
 		name = strings.ToLower(name)
 	}
 	if htmlBlockElements[name] {
-		addText(tree, s[i:t.end], p.textType)
+		p.addText(tree, s[i:t.end], p.textType)
 		p.pos = t.end
 		return
 	}
@@ -400,7 +400,7 @@ func (p *parser) parseSpanHTML(tree *elem) {
 			doParsing = false
 		}
 	}
-	el := newEl(eHTML)
+	el := p.newEl(eHTML)
 	el.value, el.attr, el.cat, el.isClosed = name, t.attrs, catSpan, t.closed
 	el.cm = cmRaw
 	if doParsing {
@@ -420,7 +420,7 @@ func (p *parser) parseSpanHTML(tree *elem) {
 		if p.parseSpans(el, stop, set, p.textType, func(_, l int) bool { n = l; return true }) {
 			p.pos += n
 		} else {
-			addText(el, s[p.pos:], p.textType)
+			p.addText(el, s[p.pos:], p.textType)
 			p.pos = len(s)
 		}
 	}

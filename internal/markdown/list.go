@@ -160,7 +160,7 @@ func (p *parser) parseList() bool {
 			break
 		}
 		if _, me, e := listStart(s, i, maxIndent, isUL, !isUL); e >= 0 {
-			it := newEl(eLI)
+			it := p.newEl(eLI)
 			content, ind := parseFirstListLine(me-i, s[me:e])
 			if body, x := listItemIAL(content); x >= 0 {
 				it.ial = &ial{}
@@ -219,7 +219,7 @@ func (p *parser) parseList() bool {
 	p.tree.children = append(p.tree.children, list)
 	var last *elem
 	for idx, it := range list.children {
-		temp := newEl(eTemp)
+		temp := p.newEl(eTemp)
 		for _, v := range it.ext().parts {
 			p.parseBlocks(temp, v, true)
 		}
@@ -345,7 +345,7 @@ func (p *parser) parseDefinitionList() bool {
 		firstAsPara = true
 	}
 	for _, term := range strings.Split(para.children[0].value, "\n") {
-		dt := newEl(eDT)
+		dt := p.newEl(eDT)
 		if body, x := listItemIAL(term); x >= 0 {
 			dt.ial = &ial{}
 			parseAttributeList(body, dt.ial)
@@ -364,7 +364,7 @@ func (p *parser) parseDefinitionList() bool {
 	for p.pos < len(s) {
 		i := p.pos
 		if me, e := defStart(s, i, maxIndent); e >= 0 {
-			it := newEl(eDD)
+			it := p.newEl(eDD)
 			it.firstAsPara = firstAsPara
 			content, ind := parseFirstListLine(me-i, s[me:e])
 			if body, x := listItemIAL(content); x >= 0 {

@@ -10,6 +10,8 @@ import (
 type parser struct {
 	o *kopts
 
+	slab []elem // newEl's next elements
+
 	src  string
 	pos  int
 	tree *elem
@@ -101,7 +103,7 @@ func addText(tree *elem, text string, typ etype) {
 // addSrcText is addText(tree, src[i:j], typ) for text cut from src piece
 // by piece, as the span scanner does: when the last text element ends at
 // src[i], it becomes src[start:j], with no copy and no concatenation.
-func addSrcText(tree *elem, src string, i, j int, typ etype) {
+func (p *parser) addSrcText(tree *elem, src string, i, j int, typ etype) {
 	if l := tree.last(); l != nil && l.typ == typ && len(l.value) > 0 && i < j && len(src) > 0 {
 		base := uintptr(unsafe.Pointer(unsafe.StringData(src)))
 		start := uintptr(unsafe.Pointer(unsafe.StringData(l.value)))
@@ -110,11 +112,38 @@ func addSrcText(tree *elem, src string, i, j int, typ etype) {
 			return
 		}
 	}
-	addText(tree, src[i:j], typ)
+	p.addText(tree, src[i:j], typ)
+}
+
+// addText is the package's addText with the new element from the parser's
+// slab.
+func (p *parser) addText(tree *elem, text string, typ etype) {
+	if l := tree.last(); l != nil && l.typ == typ {
+		l.value += text
+		return
+	}
+	if text != "" {
+		e := p.newEl(typ)
+		e.value = text
+		tree.children = append(tree.children, e)
+	}
+}
+
+// newEl takes a new element from a slab of them: a page has hundreds, and
+// one allocation per 64 is much cheaper than one each. (The whole tree is
+// garbage at once when the conversion ends.)
+func (p *parser) newEl(t etype) *elem {
+	if len(p.slab) == 0 {
+		p.slab = make([]elem, 64)
+	}
+	e := &p.slab[0]
+	p.slab = p.slab[1:]
+	e.typ = t
+	return e
 }
 
 func (p *parser) newBlockEl(t etype) *elem {
-	e := newEl(t)
+	e := p.newEl(t)
 	if p.blockIAL != nil {
 		e.ial = p.blockIAL
 		p.blockIAL = nil
@@ -140,7 +169,7 @@ func (p *parser) parseBlocks(el *elem, text string, withText bool) bool {
 			if e < 0 {
 				e = len(p.src)
 			}
-			addText(p.tree, p.src[p.pos:e], p.textType)
+			p.addText(p.tree, p.src[p.pos:e], p.textType)
 			p.pos = e
 		}
 		if p.stopFound {
@@ -276,13 +305,13 @@ func (p *parser) parseParagraph() bool {
 			}
 			li.value += joiner + result
 		} else {
-			addText(l, result, p.textType)
+			p.addText(l, result, p.textType)
 		}
 		return true
 	}
 	para := p.newBlockEl(eP)
 	p.tree.children = append(p.tree.children, para)
-	addText(para, lstrip(result), p.textType)
+	p.addText(para, lstrip(result), p.textType)
 	return true
 }
 
@@ -519,7 +548,7 @@ func (p *parser) addHeader(level int, text, id string) {
 	h := p.newBlockEl(eHeader)
 	h.level = level
 	h.rawText, h.hasRawText = text, true
-	addText(h, text, p.textType)
+	p.addText(h, text, p.textType)
 	if id != "" {
 		h.attr.set("id", id)
 	}
@@ -632,7 +661,7 @@ func (p *parser) parseFootnoteDef() bool {
 	}
 	e = codeblockMatch(s, e)
 	p.pos = e
-	el := newEl(eFootnoteDef)
+	el := p.newEl(eFootnoteDef)
 	p.parseBlocks(el, removeIndent(s[cs:e]), true)
 	eob := p.newBlockEl(eEOB)
 	eob.eob = eobFootnote
@@ -994,7 +1023,7 @@ func (p *parser) parseExtension(m extMatch, cat category, tree *elem) bool {
 		p.pos = saved
 		if cat == catSpan {
 			_, n := runeAt(p.src, p.pos)
-			addText(tree, p.src[p.pos:p.pos+n], p.textType)
+			p.addText(tree, p.src[p.pos:p.pos+n], p.textType)
 			p.pos += n
 		}
 		return false
@@ -1020,13 +1049,13 @@ func (p *parser) parseExtension(m extMatch, cat category, tree *elem) bool {
 	switch m.name {
 	case "comment":
 		if hasBody {
-			c := newEl(eComment)
+			c := p.newEl(eComment)
 			c.value, c.cat = body, cat
 			tree.children = append(tree.children, c)
 		}
 	case "nomarkdown":
 		if hasBody {
-			r := newEl(eRaw)
+			r := p.newEl(eRaw)
 			r.value, r.cat = body, cat
 			t, _ := opts.a.get("type")
 			r.ext().rawTypes = strings.Fields(t)

@@ -258,12 +258,12 @@ func (p *parser) parseSpans(el *elem, stop stopFunc, set int, textType etype, ac
 		}
 		if i >= len(s) {
 			if stop == nil {
-				addSrcText(el, s, p.pos, len(s), p.textType)
+				p.addSrcText(el, s, p.pos, len(s), p.textType)
 				p.pos = len(s)
 			}
 			break
 		}
-		addSrcText(el, s, p.pos, i, p.textType)
+		p.addSrcText(el, s, p.pos, i, p.textType)
 		p.pos = i
 		if stop != nil && !stopHere {
 			stopHere, stopLen = stop(s, i)
@@ -276,7 +276,7 @@ func (p *parser) parseSpans(el *elem, stop stopFunc, set int, textType etype, ac
 		}
 		if !p.trySpan(el, set) {
 			_, n := runeAt(s, p.pos)
-			addSrcText(el, s, p.pos, p.pos+n, p.textType)
+			p.addSrcText(el, s, p.pos, p.pos+n, p.textType)
 			p.pos += n
 		}
 	}
@@ -328,7 +328,7 @@ func (p *parser) trySpan(el *elem, set int) bool {
 	}
 	if set&spMath != 0 && strings.HasPrefix(s[i:], "$$") {
 		if e := strings.Index(s[i+2:], "$$"); e >= 0 {
-			m := newEl(eMath)
+			m := p.newEl(eMath)
 			m.value, m.cat = strip(s[i+2:i+2+e]), catSpan
 			el.children = append(el.children, m)
 			p.pos = i + 2 + e + 2
@@ -350,12 +350,12 @@ func (p *parser) trySpan(el *elem, set int) bool {
 		}
 	}
 	if set&spLineBreak != 0 && (strings.HasPrefix(s[i:], "  \n") || strings.HasPrefix(s[i:], "\\\\\n")) {
-		el.children = append(el.children, newEl(eBR))
+		el.children = append(el.children, p.newEl(eBR))
 		p.pos += 2
 		return true
 	}
 	if set&spEscaped != 0 && c == '\\' && i+1 < len(s) && strings.IndexByte("\\.*_+`<>()[]{}#!:|\"'$=-~", s[i+1]) >= 0 {
-		addText(el, s[i+1:i+2], p.textType)
+		p.addText(el, s[i+1:i+2], p.textType)
 		p.pos += 2
 		return true
 	}
@@ -411,11 +411,11 @@ func (p *parser) parseEmphasis(tree *elem) {
 	}
 	if (typ == '_' && underscoreIntraword(s[:i])) || (p.pos < len(s) && isSpace(s[p.pos])) ||
 		tree.typ == element || p.inSpanStack(element) {
-		addText(tree, result, p.textType)
+		p.addText(tree, result, p.textType)
 		return
 	}
 	sub := func(delim string, et etype) (bool, *elem) {
-		el := newEl(et)
+		el := p.newEl(et)
 		stop := func(s string, k int) (bool, int) {
 			return strings.HasPrefix(s[k:], delim), len(delim)
 		}
@@ -450,7 +450,7 @@ func (p *parser) parseEmphasis(tree *elem) {
 		return
 	}
 	p.pos = saved + len(result)
-	addText(tree, result, p.textType)
+	p.addText(tree, result, p.textType)
 }
 
 func (p *parser) parseCodespan(tree *elem) {
@@ -468,13 +468,13 @@ func (p *parser) parseCodespan(tree *elem) {
 		preOK := pre == "" || pre == "\n" || (len(pre) > 0 && isSpace(pre[len(pre)-1])) ||
 			(len(pre) > 1 && pre[len(pre)-1] == '\n' && isSpace(pre[len(pre)-2]))
 		if preOK && j < len(s) && isSpace(s[j]) {
-			addText(tree, result, p.textType)
+			p.addText(tree, result, p.textType)
 			return
 		}
 	}
 	k := strings.Index(s[j:], result)
 	if k < 0 {
-		addText(tree, result, p.textType)
+		p.addText(tree, result, p.textType)
 		return
 	}
 	text := s[j : j+k]
@@ -483,7 +483,7 @@ func (p *parser) parseCodespan(tree *elem) {
 		text = strings.TrimPrefix(text, " ")
 		text = strings.TrimSuffix(text, " ")
 	}
-	cs := newEl(eCodespan)
+	cs := p.newEl(eCodespan)
 	cs.value, cs.ext().delimiter = text, result
 	tree.children = append(tree.children, cs)
 }
@@ -540,9 +540,9 @@ func (p *parser) parseAutolink(tree *elem) bool {
 	if email {
 		href = "mailto:" + body
 	}
-	a := newEl(eA)
+	a := p.newEl(eA)
 	a.attr.set("href", href)
-	addText(a, strings.TrimPrefix(body, "mailto:"), p.textType)
+	p.addText(a, strings.TrimPrefix(body, "mailto:"), p.textType)
 	tree.children = append(tree.children, a)
 	return true
 }
@@ -552,7 +552,7 @@ func (p *parser) parseFootnoteMarker(tree *elem, name string, end int) {
 	p.pos = end
 	fd := p.footnotes[name]
 	if fd == nil {
-		addText(tree, s[i:end], p.textType)
+		p.addText(tree, s[i:end], p.textType)
 		return
 	}
 	if fd.eob != nil {
@@ -564,7 +564,7 @@ func (p *parser) parseFootnoteMarker(tree *elem, name string, end int) {
 		fd.eob = nil
 	}
 	fd.marked = true
-	f := newEl(eFootnote)
+	f := p.newEl(eFootnote)
 	f.ext().fnContent = fd.content
 	f.attr = fd.attr.clone()
 	f.ial = fd.ial
@@ -619,14 +619,14 @@ func (p *parser) parseEntity(tree *elem) bool {
 	}
 	p.pos = j
 	orig := s[i:j]
-	e := newEl(eEntity)
+	e := p.newEl(eEntity)
 	if name != "" {
 		cp, known := entityNames[name]
 		if !known {
-			amp := newEl(eEntity)
+			amp := p.newEl(eEntity)
 			amp.entity = '&'
 			tree.children = append(tree.children, amp)
-			addText(tree, orig[1:], p.textType)
+			p.addText(tree, orig[1:], p.textType)
 			return true
 		}
 		val = cp
@@ -639,7 +639,7 @@ func (p *parser) parseEntity(tree *elem) bool {
 func (p *parser) parseTypo(tree *elem) bool {
 	s, i := p.src, p.pos
 	add := func(n int, sym string) bool {
-		e := newEl(eTypoSym)
+		e := p.newEl(eTypoSym)
 		e.sym = sym
 		tree.children = append(tree.children, e)
 		p.pos = i + n
@@ -647,7 +647,7 @@ func (p *parser) parseTypo(tree *elem) bool {
 	}
 	ent := func(n int, r rune) bool {
 		for k := 0; k < 2; k++ {
-			e := newEl(eEntity)
+			e := p.newEl(eEntity)
 			e.entity = r
 			tree.children = append(tree.children, e)
 		}
@@ -687,7 +687,7 @@ func (p *parser) parseStrike(tree *elem) bool {
 	}
 	for m := k + 1; m+1 < len(s); m++ {
 		if s[m] == '~' && s[m+1] == '~' && !isSpace(s[m-1]) && s[m-1] != '~' {
-			del := newEl(eHTML)
+			del := p.newEl(eHTML)
 			del.value, del.cat = "del", catSpan
 			tree.children = append(tree.children, del)
 			inner := s[k:m]
@@ -722,6 +722,6 @@ func (p *parser) parseSpanExtensions(tree *elem) {
 		}
 	}
 	_, n := runeAt(s, i)
-	addText(tree, s[i:i+n], p.textType)
+	p.addText(tree, s[i:i+n], p.textType)
 	p.pos += n
 }

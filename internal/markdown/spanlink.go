@@ -41,7 +41,7 @@ func (p *parser) parseSmartQuotes(tree *elem) {
 		return 0
 	}
 	quote := func(q byte, left bool) {
-		e := newEl(eSmartQuote)
+		e := p.newEl(eSmartQuote)
 		switch {
 		case q == '"' && left:
 			e.sym = "ldquo"
@@ -55,11 +55,11 @@ func (p *parser) parseSmartQuotes(tree *elem) {
 		tree.children = append(tree.children, e)
 	}
 	named := func(sym string) {
-		e := newEl(eSmartQuote)
+		e := p.newEl(eSmartQuote)
 		e.sym = sym
 		tree.children = append(tree.children, e)
 	}
-	text := func(t string) { addText(tree, t, p.textType) }
+	text := func(t string) { p.addText(tree, t, p.textType) }
 	c := s[i]
 	// 1: ("|')(?=[_*]{1,2}\S)
 	if isQuote(c) && (at(i+1) == '_' || at(i+1) == '*') && i+2 < len(s) && !isSpace(s[i+2]) {
@@ -184,14 +184,14 @@ func (p *parser) parseLink(tree *elem) {
 		lt = eImg
 	}
 	if lt == eA && (tree.typ == eImg || tree.typ == eA || p.inSpanStack(eA) || p.inSpanStack(eImg)) {
-		addText(tree, result, p.textType)
+		p.addText(tree, result, p.textType)
 		return
 	}
 	revert := func() {
 		p.pos = curPos
-		addText(tree, result, p.textType)
+		p.addText(tree, result, p.textType)
 	}
-	el := newEl(lt)
+	el := p.newEl(lt)
 	count := 1
 	stop := func(s string, k int) (bool, int) {
 		switch {

@@ -82,7 +82,7 @@ func (p *parser) parseTable() bool {
 	var alignment []align
 	addContainer := func(t etype, force bool) {
 		if !hasFooter || t != eTBody || force {
-			c := newEl(t)
+			c := p.newEl(t)
 			c.children, rows = rows, nil
 			table.children = append(table.children, c)
 		}
@@ -124,9 +124,9 @@ func (p *parser) parseTable() bool {
 		if len(cells) > 0 && strip(cells[len(cells)-1]) == "" {
 			cells = cells[:len(cells)-1]
 		}
-		tr := newEl(eTR)
+		tr := p.newEl(eTR)
 		for _, c := range cells {
-			td := newEl(eTD)
+			td := p.newEl(eTD)
 			td.children = append(td.children, &elem{typ: eRawText, value: strip(c)})
 			tr.children = append(tr.children, td)
 		}
@@ -160,7 +160,7 @@ func (p *parser) parseTable() bool {
 	for _, kind := range table.children {
 		for _, row := range kind.children {
 			for len(row.children) < columns {
-				row.children = append(row.children, newEl(eTD))
+				row.children = append(row.children, p.newEl(eTD))
 			}
 		}
 	}
@@ -235,7 +235,7 @@ func (p *parser) splitRow(line string) []string {
 			appendLast(part)
 			continue
 		}
-		root := newEl(eRoot)
+		root := p.newEl(eRoot)
 		oldSrc, oldPos, oldSt := p.src, p.pos, p.spanSt
 		p.src, p.pos, p.spanSt = part, 0, nil
 		p.parseSpans(root, nil, spCodespan, eRawText, nil)
@@ -318,7 +318,7 @@ func splitUnescapedPipe(v string) []string {
 // pipesOutsideCode checks that every table line has a pipe outside code
 // spans and HTML, as kramdown does before accepting a table.
 func (p *parser) pipesOutsideCode(src string) bool {
-	root := newEl(eRoot)
+	root := p.newEl(eRoot)
 	oldSrc, oldPos, oldSt := p.src, p.pos, p.spanSt
 	p.src, p.pos, p.spanSt = src, 0, nil
 	p.parseSpans(root, nil, spCodespan|spHTML, eRawText, nil)

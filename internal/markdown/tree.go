@@ -15,7 +15,7 @@ func (p *parser) updateTree(el *elem) {
 		switch c.typ {
 		case eRawText:
 			lastBlank = nil
-			holder := &elem{typ: eRawText}
+			holder := p.newEl(eRawText)
 			oldSrc, oldPos, oldSt := p.src, p.pos, p.spanSt
 			p.src, p.pos, p.spanSt = c.value, 0, nil
 			p.parseSpans(holder, nil, spAll, eText, nil)
