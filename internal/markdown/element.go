@@ -138,26 +138,26 @@ type ial struct {
 }
 
 type elem struct {
-	typ      etype
+	// The small fields first, packed together: every element of a page is
+	// allocated, and their size is most of what a conversion allocates.
+	typ         etype
+	cat         category
+	cm          contentModel
+	transparent bool
+	isClosed    bool
+	firstAsPara bool
+	entity      rune
+
 	value    string
 	attr     attrs
 	children []*elem
 
-	ial         *ial
-	cat         category
-	cm          contentModel
-	level       int
-	rawText     string
-	hasRawText  bool
-	lang        string
-	transparent bool
-	isClosed    bool
-	firstAsPara bool
-	eob         string
-	name        string // footnote name
-	entity      rune
-	sym         string     // smart quote or typographic symbol name
-	x           *elemExtra // fields few elements need, kept out of the rest
+	ial   *ial
+	level int
+	eob   string
+	name  string     // footnote name
+	sym   string     // smart quote or typographic symbol name
+	x     *elemExtra // fields few elements need, kept out of the rest
 }
 
 // elemExtra holds the fields of rarer elements: every element of a page is
@@ -169,6 +169,24 @@ type elemExtra struct {
 	alignment []align  // table
 	parts     []string // list item: its lines while the list is parsed
 	delimiter string   // codespan
+	rawText   string   // header, dt: the plain text ids are made from
+	lang      string   // codeblock: its language
+}
+
+// rawText is the text a header's or dt's id is made from.
+func (e *elem) rawText() string {
+	if e.x == nil {
+		return ""
+	}
+	return e.x.rawText
+}
+
+// lang is a codeblock's language.
+func (e *elem) lang() string {
+	if e.x == nil {
+		return ""
+	}
+	return e.x.lang
 }
 
 // ext returns the element's extra fields, adding them if it has none.

@@ -351,7 +351,7 @@ func (p *parser) parseDefinitionList() bool {
 			parseAttributeList(body, dt.ial)
 			term = term[x:]
 		}
-		dt.rawText, dt.hasRawText = term, true
+		dt.ext().rawText = term
 		dt.children = append(dt.children, &elem{typ: eRawText, value: term})
 		dl.children = append(dl.children, dt)
 	}

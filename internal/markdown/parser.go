@@ -444,7 +444,7 @@ func (p *parser) parseFenced() bool {
 				cb := p.newBlockEl(eCodeblock)
 				cb.value = s[bodyStart:b]
 				if lang != "" {
-					cb.lang = lang
+					cb.ext().lang = lang
 					short := lang
 					if q := strings.IndexByte(lang, '?'); q > 0 {
 						short = lang[:q]
@@ -547,7 +547,7 @@ func (p *parser) parseATX() bool {
 func (p *parser) addHeader(level int, text, id string) {
 	h := p.newBlockEl(eHeader)
 	h.level = level
-	h.rawText, h.hasRawText = text, true
+	h.ext().rawText = text
 	p.addText(h, text, p.textType)
 	if id != "" {
 		h.attr.set("id", id)

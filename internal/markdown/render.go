@@ -394,7 +394,7 @@ func (r *renderer) standaloneImage(el *elem, indent int) string {
 func (r *renderer) header(el *elem, indent int) string {
 	a := el.attr.clone()
 	if _, ok := a.get("id"); r.o.autoIDs && !ok {
-		a.set("id", r.generateID(el.rawText))
+		a.set("id", r.generateID(el.rawText()))
 	}
 	if id, ok := a.get("id"); ok && r.inTOC(el) {
 		r.toc = append(r.toc, tocEntry{el.level, id, el.children})
@@ -509,7 +509,7 @@ func (r *renderer) dt(el *elem, indent int) string {
 					if strings.HasPrefix(ref, "auto_ids-") {
 						prefix = ref[len("auto_ids-"):]
 					}
-					a.set("id", lstrip(prefix+basicGenerateID(el.rawText)))
+					a.set("id", lstrip(prefix+basicGenerateID(el.rawText())))
 					break
 				}
 			}
@@ -584,7 +584,7 @@ func (r *renderer) td(el *elem, indent int) string {
 func (r *renderer) codeblock(el *elem, indent int) string {
 	a := el.attr.clone()
 	lang := extractCodeLanguage(&a, true)
-	hlLang := el.lang
+	hlLang := el.lang()
 	if hlLang == "" {
 		hlLang = lang
 	}

@@ -39,7 +39,7 @@ func (p *parser) updateTree(el *elem) {
 				p.updateAttrWithIAL(&c.attr, c.ial)
 			}
 			if c.typ == eDT || c.typ == eHeader {
-				c.rawText, c.hasRawText = gfmRawText(c), true
+				c.ext().rawText = gfmRawText(c)
 			}
 			out = append(out, c)
 		}
@@ -192,7 +192,7 @@ func (p *parser) updateElements(el *elem) {
 		case c.typ == eHTML:
 		case c.typ == eHeader && p.o.autoIDs:
 			if _, ok := c.attr.get("id"); !ok {
-				c.attr.set("id", p.gfmHeaderID(c.rawText))
+				c.attr.set("id", p.gfmHeaderID(c.rawText()))
 			}
 		default:
 			p.updateElements(c)
