@@ -88,19 +88,7 @@ func (p *parser) parse(src string) *elem {
 	return p.root
 }
 
-// addText appends text to the last child when it has the same text type,
-// else adds a new text element.
-func addText(tree *elem, text string, typ etype) {
-	if l := tree.last(); l != nil && l.typ == typ {
-		l.value += text
-		return
-	}
-	if text != "" {
-		tree.children = append(tree.children, &elem{typ: typ, value: text})
-	}
-}
-
-// addSrcText is addText(tree, src[i:j], typ) for text cut from src piece
+// addSrcText is p.addText(tree, src[i:j], typ) for text cut from src piece
 // by piece, as the span scanner does: when the last text element ends at
 // src[i], it becomes src[start:j], with no copy and no concatenation.
 func (p *parser) addSrcText(tree *elem, src string, i, j int, typ etype) {
@@ -115,8 +103,8 @@ func (p *parser) addSrcText(tree *elem, src string, i, j int, typ etype) {
 	p.addText(tree, src[i:j], typ)
 }
 
-// addText is the package's addText with the new element from the parser's
-// slab.
+// addText appends text to the last child when it has the same text type,
+// else adds a new text element.
 func (p *parser) addText(tree *elem, text string, typ etype) {
 	if l := tree.last(); l != nil && l.typ == typ {
 		l.value += text
