@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/content"
 	"github.com/broadsheet-ssg/broadsheet/internal/filters"
@@ -360,7 +359,7 @@ func (s *Site) renderDocument(d *content.Document) error {
 			}
 		}
 	}
-	d.Output = bytesOf(out)
+	d.Output = utils.BytesOf(out)
 	if s.stream != nil {
 		ok, err := s.stream.written(d)
 		if err != nil {
@@ -439,7 +438,7 @@ func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]a
 		if err != nil {
 			return "", nil, err
 		}
-		out = unsafeString(buf.Bytes())
+		out = utils.StringOf(buf.Bytes())
 		if !last {
 			used[parent] = true
 			l = parent
@@ -449,14 +448,6 @@ func (s *Site) placeInLayouts(d *content.Document, out string, vars map[string]a
 		return out, buf, nil
 	}
 	return out, nil, nil
-}
-
-// unsafeString views bytes as a string without a copy.
-func unsafeString(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
 }
 
 // frontMatterLine finds the line of a front matter key, for messages.
@@ -485,11 +476,4 @@ func (s *Site) addSourceMap(d *content.Document, sourceMap string) {
 	s.mapMu.Lock()
 	s.sourceMaps = append(s.sourceMaps, m)
 	s.mapMu.Unlock()
-}
-
-// bytesOf gives the bytes of a rendered page without copying them: the
-// page's output is the largest thing a build holds (tens of kilobytes a
-// page), and it is never modified once rendered, only written out.
-func bytesOf(s string) []byte {
-	return unsafe.Slice(unsafe.StringData(s), len(s))
 }

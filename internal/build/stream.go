@@ -101,19 +101,27 @@ func (st *streamer) mkdirs(rel string) error {
 	return nil
 }
 
+// openFile is open(2) with close-on-exec, tried again when interrupted,
+// without registering the descriptor with Go's poller as os.OpenFile does.
+func openFile(abs string, flags int, perm uint32) (int, error) {
+	for {
+		fd, err := syscall.Open(abs, flags|syscall.O_CLOEXEC, perm)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return -1, &os.PathError{Op: "open", Path: abs, Err: err}
+		}
+		return fd, nil
+	}
+}
+
 // createFile writes a file that does not exist yet with three system calls
 // (os.OpenFile adds a few to register the file with the poller).
 func createFile(abs string, data []byte) error {
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Open(abs, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
-		if err != syscall.EINTR {
-			break
-		}
-	}
+	fd, err := openFile(abs, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL, 0o644)
 	if err != nil {
-		return &os.PathError{Op: "open", Path: abs, Err: err}
+		return err
 	}
 	for len(data) > 0 {
 		n, err := syscall.Write(fd, data)
@@ -146,16 +154,9 @@ func (s *Site) bodyFromDisk(d *content.Document) string {
 // twice as many (it registers the file with the poller), which adds up over
 // the tens of thousands of posts of a large site.
 func readSource(abs string) ([]byte, error) {
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Open(abs, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-		if err != syscall.EINTR {
-			break
-		}
-	}
+	fd, err := openFile(abs, syscall.O_RDONLY, 0)
 	if err != nil {
-		return nil, &os.PathError{Op: "open", Path: abs, Err: err}
+		return nil, err
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/broadsheet-ssg/broadsheet/internal/frontmatter"
 	"github.com/broadsheet-ssg/broadsheet/internal/liquid"
@@ -133,7 +132,7 @@ func NewDocument(s *Settings, coll *Collection, absPath string, src []byte, draf
 	if err != nil {
 		return nil, err
 	}
-	d.Body, d.BodyLine = unsafeString(body), bodyLine
+	d.Body, d.BodyLine = utils.StringOf(body), bodyLine
 	d.srcBody = d.Body
 	if fm != nil {
 		if err := d.mergeData(s, fm, "YAML front matter"); err != nil {
@@ -481,7 +480,7 @@ func NewPage(s *Settings, dir, name string, src []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.Body, d.BodyLine = unsafeString(body), bodyLine
+	d.Body, d.BodyLine = utils.StringOf(body), bodyLine
 	d.srcBody = d.Body
 	d.Data = liquid.NewMap(8)
 	if defs := s.Defaults(rel, "pages"); defs != nil {
@@ -626,16 +625,6 @@ func NewVirtualPage(s *Settings, dir, name, body string, data *liquid.Map) *Docu
 	utils.MergeInto(d.Data, data)
 	d.finishPage(s)
 	return d
-}
-
-// unsafeString gives the bytes of a source file as a string without a copy:
-// NewDocument and NewPage keep src, which their callers read for them and
-// never change afterwards.
-func unsafeString(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(&b[0], len(b))
 }
 
 // BodyOf gives the body of a document's source text, src (its file read
